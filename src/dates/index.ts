@@ -1,0 +1,1 @@
+export { findAbsoluteDates, type DateMatch } from './absolute.js';

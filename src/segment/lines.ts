@@ -1,0 +1,265 @@
+/**
+ * Step 1 of segmentation: what each line of a page is, from its own shape and from the rest of the page
+ * (repetition, lines glued to other lines). Generic signals first; the hint lists only name what they see.
+ */
+import type { Block } from '../types.js';
+import { foldKey } from '../text/index.js';
+import { findAbsoluteDates } from '../dates/index.js';
+import { HINTS, startsWithLabel } from './hints.js';
+
+export type LineKind =
+  | 'para' // a body paragraph: sentence-shaped
+  | 'head' // headline-shaped: short, no sentence end
+  | 'caption' // image caption or photo credit
+  | 'byline' // author, agency, source
+  | 'date' // a line that is a date (publication date, date bar)
+  | 'label' // a list label: what follows is other articles or teasers
+  | 'comments' // a comment-section label: what follows is the comment form
+  | 'teaser-link' // "اقرأ أيضاً: <headline>" on one line
+  | 'junk'; // navigation, markers, tag lines, comment-form fields
+
+export interface Line {
+  i: number;
+  text: string;
+  key: string;
+  words: number;
+  kind: LineKind;
+  block: Block;
+  /** byline: the credit as printed, without framing punctuation or label. */
+  credit?: string;
+  /** byline of the shape «Outlet» (City): the outlet. */
+  outlet?: string;
+  /** date line: its value and what label it carries. */
+  date?: { value: string; label: 'publish' | 'update' | null };
+  /** teaser-link: the headline it links to. */
+  linkTitle?: string;
+}
+
+/** A sentence end: . ! ? ؟ … or : — closing quotes and brackets may follow it, but a quote alone is no end. */
+const TERMINAL = /[.!?؟…:]["”»'’)\]]*$/u;
+const SENTENCE_END = /[.!?؟…]["”»'’)]*$/u;
+const LETTER = /\p{L}/u;
+const ARABIC = /[\u0600-\u06FF]/u;
+const FRAME = /^[\s«»"“”'()[\]\-–—:،,.]+|[\s«»"“”'()[\]\-–—:،,.]+$/gu;
+
+function countWords(s: string): number {
+  let n = 0;
+  for (const w of s.split(/\s+/)) if (LETTER.test(w) || /\d/.test(w)) n++;
+  return n;
+}
+
+export function unframe(s: string): string {
+  return s.replace(FRAME, '').trim();
+}
+
+/** Classify every block of a page into lines. */
+export function classifyLines(blocks: Block[]): Line[] {
+  const lines: Line[] = blocks.map((block, i) => {
+    const text = block.text;
+    return { i, text, key: foldKey(text), words: countWords(text), kind: 'para' as LineKind, block };
+  });
+  const keyCount = new Map<string, number>();
+  for (const l of lines) keyCount.set(l.key, (keyCount.get(l.key) ?? 0) + 1);
+
+  for (const l of lines) classifyOwn(l);
+  const labels = resolveGlued(lines, keyCount);
+  stripSectionLabels(lines, labels);
+  return lines;
+}
+
+/** What a line is from its own text and the HTML hint. */
+function classifyOwn(l: Line): void {
+  const { text, key, words } = l;
+  const hint = l.block.hint;
+  l.kind = 'para';
+  if (hint === 'boilerplate' || key.length === 0) return void (l.kind = 'junk');
+  if (HINTS.markers.has(text) || !LETTER.test(text) || (!ARABIC.test(text) && text.length <= 3)) return void (l.kind = 'junk');
+  if (isBreadcrumb(text)) return void (l.kind = 'junk');
+  if (HINTS.listLabels.has(key) || hint === 'label') return void (l.kind = 'label');
+  if (HINTS.commentLabels.has(key)) return void (l.kind = 'comments');
+  if (words <= 3 && /[:：]\s*$/.test(text)) return void (l.kind = 'label');
+  if (words <= 14 && HINTS.commentLines.some((c) => key.startsWith(c) || key.includes(' ' + c))) return void (l.kind = 'junk');
+  if (startsWithLabel(key, HINTS.tagLabels) && /^[^:：]{1,30}[:：]/.test(text)) return void (l.kind = 'junk');
+
+  const linked = teaserLink(text, words);
+  if (linked) {
+    l.kind = 'teaser-link';
+    l.linkTitle = linked;
+    return;
+  }
+  const labelled = labelledCredit(text, key, words);
+  if (labelled) {
+    l.kind = 'byline';
+    l.credit = labelled;
+    return;
+  }
+  const date = dateLine(text, key, words);
+  if (date) {
+    l.kind = 'date';
+    l.date = date;
+    return;
+  }
+  if (hint === 'date' && words <= 8) return void (l.kind = 'junk');
+  if (hint === 'caption') return void (l.kind = 'caption');
+  if (hint === 'byline') {
+    l.kind = 'byline';
+    l.credit = unframe(text);
+    return;
+  }
+  const paren = trailingParen(text);
+  if (paren && !SENTENCE_END.test(paren.before) && words <= 40) {
+    const innerKey = foldKey(paren.inner);
+    const agency = HINTS.agencies.has(innerKey) || /\p{L}\.\p{L}/u.test(paren.inner);
+    if (paren.beforeWords <= 3 && !agency && paren.innerWords <= 4) {
+      l.kind = 'byline';
+      l.credit = unframe(paren.before);
+      if (/^\s*[«"“].+[»"”]\s*$/u.test(paren.before)) l.outlet = unframe(paren.before);
+      return;
+    }
+    if (paren.innerWords <= 5 && (agency || paren.beforeWords >= 3)) return void (l.kind = 'caption');
+  }
+  if (isShortCredit(text, key, words)) {
+    l.kind = 'byline';
+    l.credit = unframe(text);
+    return;
+  }
+  if (hint === 'title' || hint === 'heading') return void (l.kind = words >= 25 ? 'para' : 'head');
+  if (words >= 20 || (words >= 6 && TERMINAL.test(text))) return void (l.kind = 'para');
+  l.kind = 'head';
+}
+
+/** "الرئيسية » أخبار » سياسة": three or more short segments between path separators. */
+function isBreadcrumb(text: string): boolean {
+  const parts = text.split(/\s*[»›>|\\]\s*|\s+\/\s+/);
+  return parts.length >= 3 && parts.every((p) => countWords(p) <= 4);
+}
+
+/** "اقرأ أيضاً: <headline>" — a list label and a headline on one line. */
+function teaserLink(text: string, words: number): string | null {
+  const m = /^([^:：]{2,30})[:：]\s*(.+)$/u.exec(text);
+  if (!m || words > 30) return null;
+  const label = foldKey(m[1] ?? '');
+  const rest = (m[2] ?? '').trim();
+  if (!HINTS.listLabels.has(label) || countWords(rest) < 3 || SENTENCE_END.test(rest)) return null;
+  return rest;
+}
+
+/** "المصدر: …", "كتب: …", "بقلم …": a labelled credit. */
+function labelledCredit(text: string, key: string, words: number): string | null {
+  if (words > 12) return null;
+  const source = startsWithLabel(key, HINTS.sourceLabels);
+  const byline = startsWithLabel(key, HINTS.bylineLabels);
+  const label = source ?? byline;
+  if (!label) return null;
+  const m = /^[^:：\-–]{1,25}?\s*[:：\-–]\s*(.+)$/u.exec(text) ?? (byline ? /^\S+\s+(.+)$/u.exec(text) : null);
+  if (!m) return null;
+  const rest = unframe(m[1] ?? '');
+  if (!rest || countWords(rest) > 8 || SENTENCE_END.test(m[1] ?? '')) return null;
+  return rest;
+}
+
+/** A line that is a date (with at most a label, a weekday and a time around it). */
+function dateLine(text: string, key: string, words: number): Line['date'] | null {
+  if (words > 14 || !/\d|[٠-٩۰-۹]/u.test(text)) return null;
+  const found = findAbsoluteDates(text).filter((d) => d.value.length === 10);
+  const first = found[0];
+  if (!first) return null;
+  const rest = foldKey(text.slice(0, first.start) + ' ' + text.slice(first.end));
+  const label = startsWithLabel(rest, HINTS.publishLabels) ? 'publish' : startsWithLabel(rest, HINTS.updateLabels) ? 'update' : null;
+  // What is left once the date, a label, weekday names, times and time zones are gone must be (almost) nothing.
+  const leftover = rest
+    .split(' ')
+    .filter((w) => w && !/^\d{1,2}$|^\d{1,2}:\d{2}(:\d{2})?$|^(ص|م|am|pm|gmt|utc|توقيت|بتوقيت|مكه|غرينتش|الساعه|في|يوم|اخر|تحديث|نشر|تاريخ|بتاريخ|النشر|published|updated|on|at)$/u.test(w))
+    .filter((w) => !isWeekday(w));
+  if (leftover.length > 1 && key.length > 0) return null;
+  return { value: first.value, label };
+}
+
+const WEEKDAYS = new Set(['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت', 'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
+function isWeekday(w: string): boolean {
+  return WEEKDAYS.has(w);
+}
+
+interface Paren {
+  before: string;
+  inner: string;
+  beforeWords: number;
+  innerWords: number;
+}
+
+/** "… (أ.ف.ب)" / "رائد جبر (موسكو)": a short parenthesis that ends the line. */
+function trailingParen(text: string): Paren | null {
+  if (!/\)\s*$/.test(text)) return null;
+  const open = text.lastIndexOf('(');
+  if (open <= 0) return null;
+  const inner = text.slice(open + 1, text.lastIndexOf(')')).trim();
+  const before = text.slice(0, open).trim();
+  if (!inner || /[()]/.test(inner)) return null;
+  return { before, inner, beforeWords: countWords(before), innerWords: countWords(inner) };
+}
+
+/** "إم تي آي نيوز / وكالات", "وكالات", "رويترز": a short line that only credits. */
+function isShortCredit(text: string, key: string, words: number): boolean {
+  if (HINTS.agencies.has(key)) return true;
+  if (words > 7 || SENTENCE_END.test(text)) return false;
+  const parts = text.split(/\s+[/|]\s+|\s*\/\s*/);
+  return parts.length === 2 && parts.some((p) => HINTS.agencies.has(foldKey(p)));
+}
+
+/**
+ * A line that is another line of the page with something glued before it: a breadcrumb glued to the headline
+ * ("الرئيسيةأخباروفد روسي…"), a section label glued to a caption ("أوروبا لقاء سابق…"). The glued line is
+ * navigation; the glued caption is that caption.
+ */
+function resolveGlued(lines: Line[], keyCount: Map<string, number>): Set<string> {
+  const learned = new Set<string>();
+  const byKey = new Map<string, Line>();
+  for (const l of lines) if (l.kind === 'head' || l.kind === 'caption') byKey.set(l.key, l);
+  for (const l of lines) {
+    if (l.kind !== 'head' && l.kind !== 'caption' && l.kind !== 'para') continue;
+    if (l.words > 45) continue;
+    const limit = Math.min(60, l.key.length - 12);
+    for (let p = 1; p <= limit; p++) {
+      const base = byKey.get(l.key.slice(p));
+      if (!base || base === l || (keyCount.get(l.key) ?? 0) > (keyCount.get(base.key) ?? 0) + 1) continue;
+      if (base.kind === 'head') {
+        l.kind = 'junk';
+      } else {
+        l.kind = 'caption';
+        const prefixWords = l.key.slice(0, p).trim().split(' ').length;
+        if (l.key[p - 1] === ' ' && prefixWords <= 3) learned.add(l.key.slice(0, p).trim());
+        l.text = base.text;
+        l.key = base.key;
+      }
+      break;
+    }
+  }
+  return learned;
+}
+
+/**
+ * Section labels glued to captions in cards ("شؤون إقليمية الرئيس الروسي…"): labels learned from glued lines on
+ * this page, and hint section names that start two or more captions of the page.
+ */
+function stripSectionLabels(lines: Line[], labels: Set<string>): void {
+  const captions = lines.filter((l) => l.kind === 'caption');
+  const counts = new Map<string, number>();
+  for (const c of captions) {
+    const w = c.key.split(' ');
+    for (const n of [1, 2, 3]) {
+      const p = w.slice(0, n).join(' ');
+      if (w.length > n + 2 && HINTS.sectionNames.has(p)) counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+  }
+  for (const [p, n] of counts) if (n >= 2) labels.add(p);
+  if (labels.size === 0) return;
+  const sorted = [...labels].sort((a, b) => b.length - a.length);
+  for (const c of captions) {
+    const p = sorted.find((s) => c.key.startsWith(s + ' '));
+    if (!p) continue;
+    const n = p.split(' ').length;
+    const words = c.text.split(/\s+/);
+    c.text = words.slice(n).join(' ');
+    c.key = foldKey(c.text);
+  }
+}
