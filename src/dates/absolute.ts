@@ -42,12 +42,12 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => string | null }[] =
     build: (m) => ymd(m[4], MONTHS.get(m[1] ?? ''), m[3]),
   },
   // 2025-04-19, 2025/04/19
-  { re: new RegExp(`${L}(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${R}`, 'gu'), build: (m) => ymd(m[1], num(m[2]), m[3]) },
+  { re: new RegExp(`${L}(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d])`, 'gu'), build: (m) => ymd(m[1], num(m[2]), m[3]) },
   // 19/04/2025, 19-04-2025, 19.04.2025 (day first, as Arabic outlets write it)
   { re: new RegExp(`${L}(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})${R}`, 'gu'), build: (m) => ymd(m[3], num(m[2]), m[1]) },
   // كانون الأول/ديسمبر 2017 · ديسمبر 2024 (month and year, no day)
   {
-    re: new RegExp(`${L}${M}${PAIRED}${SEP}${YEAR}${R}`, 'gu'),
+    re: new RegExp(`${L}(?<!\\d[\\s,،.\\-–]*(?:من\\s+)?)${M}${PAIRED}${SEP}${YEAR}${R}`, 'gu'),
     build: (m) => ym(m[3], MONTHS.get(m[1] ?? '')),
   },
 ];

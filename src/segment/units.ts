@@ -165,7 +165,7 @@ function transparent(run: Line[], prev: Line[], next: Line[], keyCount: Map<stri
   const h = heads[0]!;
   if (h.words > 12 || (keyCount.get(h.key) ?? 0) > 1) return false;
   if (run.some((l) => l.kind === 'byline' || l.kind === 'date')) return false;
-  return words(prev) >= 60 && words(next) >= 30;
+  return (words(prev) >= 60 || (prev.length >= 2 && words(prev) >= 40)) && words(next) >= 30;
 }
 
 function words(lines: Line[]): number {
