@@ -18,6 +18,7 @@ export const RULES = {
   'segment/no-title': 'an article was found without a headline',
   'html/no-main-content': 'the HTML page has no main content that could be found',
   'cli/write-failed': 'the output file could not be written',
+  'cli/analyze-failed': 'the page could not be analysed',
 } as const;
 
 export type RuleId = keyof typeof RULES;

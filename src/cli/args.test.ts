@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ANALYZE_USAGE, parseCommand, USAGE } from './args.js';
+
+test('analyze: paths, --json, --quiet, -- before paths that start with a dash', () => {
+  assert.deepEqual(parseCommand(['analyze', 'a.txt', 'pages/']), { kind: 'analyze', paths: ['a.txt', 'pages/'], json: null, quiet: false });
+  assert.deepEqual(parseCommand(['analyze', '--json', 'out.json', 'a', '-q']), { kind: 'analyze', paths: ['a'], json: 'out.json', quiet: true });
+  assert.deepEqual(parseCommand(['analyze', 'a', '--json=o.json', '--quiet']), { kind: 'analyze', paths: ['a'], json: 'o.json', quiet: true });
+  assert.deepEqual(parseCommand(['analyze', '--', '-odd.txt']), { kind: 'analyze', paths: ['-odd.txt'], json: null, quiet: false });
+});
+
+test('help and version', () => {
+  for (const argv of [['--help'], ['-h'], ['help']]) assert.deepEqual(parseCommand(argv), { kind: 'help', topic: 'rasd' });
+  for (const argv of [['analyze', '--help'], ['analyze', 'x', '-h'], ['help', 'analyze']]) assert.deepEqual(parseCommand(argv), { kind: 'help', topic: 'analyze' });
+  assert.deepEqual(parseCommand(['--version']), { kind: 'version' });
+});
+
+test('usage errors', () => {
+  const kind = (argv: string[]) => {
+    const c = parseCommand(argv);
+    return c.kind === 'usage-error' ? `${c.topic}: ${c.message}` : c.kind;
+  };
+  assert.equal(kind([]), 'rasd: no command given');
+  assert.equal(kind(['frobnicate']), "rasd: unknown command 'frobnicate'");
+  assert.equal(kind(['--frob']), "rasd: unknown option '--frob'");
+  assert.equal(kind(['help', 'frob']), "rasd: no help for 'frob': unknown command");
+  assert.equal(kind(['analyze']), 'analyze: no files or folders given');
+  assert.equal(kind(['analyze', '--json', 'o.json']), 'analyze: no files or folders given');
+  assert.equal(kind(['analyze', 'a', '--frob']), "analyze: unknown option '--frob'");
+  assert.equal(kind(['analyze', 'a', '--json']), "analyze: option '--json' needs a value");
+  assert.equal(kind(['analyze', 'a', '--json=']), 'analyze: option --json needs a file name');
+  assert.equal(parseCommand(['analyze', 'a', '--quiet=yes']).kind, 'usage-error');
+});
+
+test('commands of later issues are known but not implemented; help lists only analyze', () => {
+  for (const c of ['ingest', 'search', 'stories', 'story', 'export', 'serve', 'watch']) assert.deepEqual(parseCommand([c]), { kind: 'not-implemented', command: c });
+  assert.match(USAGE, /analyze/);
+  for (const c of ['ingest', 'search', 'stories', 'serve', 'watch']) assert.doesNotMatch(USAGE, new RegExp(`\\b${c}\\b`));
+  assert.match(ANALYZE_USAGE, /--json FILE/);
+  assert.match(ANALYZE_USAGE, /--quiet/);
+});

@@ -1,0 +1,85 @@
+/** What `rasd analyze` prints for each page, a warning, progress and the final total. Everything printed is cleaned. */
+import type { AnalyzedPage, Article, Diagnostic } from '../types.js';
+import { articleId, pageId } from '../export/build.js';
+import { clean, cleanShort, count, int, megabytes } from './terminal.js';
+
+function title(a: Article): string {
+  return cleanShort(a.title) || '(no title)';
+}
+
+/**
+ * A readable summary of one page, several lines ending with "\n":
+ *
+ *     seeds/000.html  (ar)
+ *       main [2024-03-05]: الكرملين: بوتين يلتقي أردوغان
+ *       2 paragraphs, 1 caption, 1 credit
+ *       1 related article
+ *         - أنقرة ترحب بالوساطة الروسية
+ *       2 teasers
+ *         - أنقرة ترحب بالوساطة الروسية (→ duplicate of related pdc450c0c7a74-2)
+ *         - أسعار النفط ترتفع
+ */
+export function formatPage(page: AnalyzedPage): string {
+  const enc = page.encoding && !/^utf-?8$/i.test(page.encoding) ? `, ${clean(page.encoding)}` : '';
+  const lines = [`${clean(page.source)}  (${clean(page.language)}${enc})`];
+  if (page.articles.length === 0) {
+    const rules = [...new Set(page.warnings.map((w) => clean(w.rule)))];
+    lines.push(`  no articles${rules.length > 0 ? ` (${rules.join(', ')})` : ''}`);
+    return lines.join('\n') + '\n';
+  }
+  const main = page.articles.find((a) => a.role === 'main');
+  if (main) {
+    lines.push(`  main [${main.published ? clean(main.published) : 'no date'}]: ${title(main)}`);
+    lines.push(`  ${count(main.paragraphs.length, 'paragraph')}, ${count(main.captions.length, 'caption')}, ${count(main.credits.length, 'credit')}`);
+  } else {
+    lines.push('  main: none');
+  }
+  const pid = pageId(page.source);
+  const related = page.articles.filter((a) => a.role === 'related');
+  const teasers = page.articles.filter((a) => a.role === 'teaser');
+  lines.push(`  ${count(related.length, 'related article')}`);
+  for (const a of related) lines.push(`    - ${title(a)}`);
+  lines.push(`  ${count(teasers.length, 'teaser')}`);
+  for (const a of teasers) {
+    const target = a.duplicateOf === null ? undefined : page.articles[a.duplicateOf];
+    const dup = target && a.duplicateOf !== null ? ` (→ duplicate of ${target.role} ${articleId(pid, a.duplicateOf + 1)})` : '';
+    lines.push(`    - ${title(a)}${dup}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** "warning: <source>: <rule>: <message>\n" */
+export function formatWarning(source: string, w: Diagnostic): string {
+  return `warning: ${clean(source)}: ${clean(w.rule)}: ${clean(w.message)}\n`;
+}
+
+export function formatProgress(pages: number, bytes: number): string {
+  return `analysed ${int(pages)} pages (${megabytes(bytes)})…\n`;
+}
+
+export interface Totals {
+  pages: number;
+  /** Pages that went through the whole pipeline (read, and in Arabic). */
+  analysed: number;
+  /** Pages that were not analysed: not read (SkippedInput), empty, not Arabic, or the analysis failed. */
+  skipped: number;
+  main: number;
+  related: number;
+  teasers: number;
+  warnings: number;
+  bytes: number;
+}
+
+export function emptyTotals(): Totals {
+  return { pages: 0, analysed: 0, skipped: 0, main: 0, related: 0, teasers: 0, warnings: 0, bytes: 0 };
+}
+
+/** "total: 4 pages read (2 analysed, 2 skipped), 5 articles (2 main, 1 related, 2 teasers), 3 warnings, 0.01 MB in 0.02 s\n" */
+export function formatTotals(t: Totals, seconds: number): string {
+  const articles = t.main + t.related + t.teasers;
+  return (
+    `total: ${count(t.pages, 'page')} read (${int(t.analysed)} analysed, ${int(t.skipped)} skipped), ` +
+    `${count(articles, 'article')} (${int(t.main)} main, ${int(t.related)} related, ${count(t.teasers, 'teaser')}), ` +
+    `${count(t.warnings, 'warning')}, ${megabytes(t.bytes)} in ${seconds.toFixed(seconds < 10 ? 2 : 1)} s\n`
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * From analysed pages to the export format: stable ids, one page's records at a time (`exportPage`), the whole
+ * document in memory (`buildExport`), and the one JSON layout both `buildExport` + `exportToJson` and the
+ * streaming `ExportWriter` produce.
+ */
+import { createHash } from 'node:crypto';
+import type { AnalyzedPage } from '../types.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportArticle, type ExportDocument, type ExportPage } from './types.js';
+
+/** 'p' + the first 12 hex digits of the sha256 of the page's source: the same on every run and in every store. */
+export function pageId(source: string): string {
+  return 'p' + createHash('sha256').update(source, 'utf8').digest('hex').slice(0, 12);
+}
+
+/** The id of the n-th article (1-based) on a page. */
+export function articleId(pageIdValue: string, n: number): string {
+  return `${pageIdValue}-${n}`;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** One page's export records: the page and its articles, in page order. */
+export function exportPage(page: AnalyzedPage): { page: ExportPage; articles: ExportArticle[] } {
+  const pid = pageId(page.source);
+  const ids = page.articles.map((_, i) => articleId(pid, i + 1));
+  const articles = page.articles.map((a, i): ExportArticle => {
+    const dup = a.duplicateOf;
+    const duplicateOf = dup !== null && Number.isInteger(dup) && dup !== i ? (ids[dup] ?? null) : null;
+    return {
+      id: ids[i] ?? articleId(pid, i + 1),
+      pageId: pid,
+      role: a.role,
+      title: a.title,
+      text: a.paragraphs.join('\n\n'),
+      captions: unique(a.captions),
+      // The contract allows only a full day here; anything else is not invented into one.
+      published: a.published !== null && DAY.test(a.published) ? a.published : null,
+      outlet: a.outlet,
+      credits: unique(a.credits),
+      duplicateOf,
+      storyId: null,
+      mentions: [],
+      quotes: [],
+      dates: [],
+    };
+  });
+  return {
+    page: {
+      id: pid,
+      source: page.source,
+      language: page.language,
+      articleIds: ids,
+      warnings: page.warnings.map((w) => ({ rule: w.rule, message: w.message })),
+    },
+    articles,
+  };
+}
+
+/**
+ * The JSON layout, in pieces, so that the streaming writer and `exportToJson` give byte-identical files: the
+ * top-level keys in contract order, each page and each article on a line of its own.
+ */
+export const layout = {
+  head: (generatedAt: string): string =>
+    `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"generatedAt":${JSON.stringify(generatedAt)},\n"pages":[`,
+  item: (value: unknown, index: number): string => (index === 0 ? '\n' : ',\n') + JSON.stringify(value),
+  close: (count: number): string => (count > 0 ? '\n]' : ']'),
+  /** Opens the next top-level array: `,\n"articles":[`. */
+  open: (key: 'articles' | 'entities' | 'stories'): string => `,\n${JSON.stringify(key)}:[`,
+  end: '}\n',
+} as const;
+
+/** The whole export of a few pages, in memory. A repeated source is exported once (its first page). */
+export function buildExport(pages: readonly AnalyzedPage[], generatedAt: string = new Date().toISOString()): ExportDocument {
+  const doc: ExportDocument = { format: EXPORT_FORMAT, version: EXPORT_VERSION, generatedAt, pages: [], articles: [], entities: [], stories: [] };
+  const seen = new Set<string>();
+  for (const p of pages) {
+    const rec = exportPage(p);
+    if (seen.has(rec.page.id)) continue;
+    seen.add(rec.page.id);
+    doc.pages.push(rec.page);
+    doc.articles.push(...rec.articles);
+  }
+  return doc;
+}
+
+/** The export as the exact text `ExportWriter` writes for the same pages. */
+export function exportToJson(doc: ExportDocument): string {
+  const parts = [layout.head(doc.generatedAt)];
+  doc.pages.forEach((p, i) => parts.push(layout.item(p, i)));
+  parts.push(layout.close(doc.pages.length), layout.open('articles'));
+  doc.articles.forEach((a, i) => parts.push(layout.item(a, i)));
+  parts.push(layout.close(doc.articles.length), layout.open('entities'));
+  doc.entities.forEach((e, i) => parts.push(layout.item(e, i)));
+  parts.push(layout.close(doc.entities.length), layout.open('stories'));
+  doc.stories.forEach((s, i) => parts.push(layout.item(s, i)));
+  parts.push(layout.close(doc.stories.length), layout.end);
+  return parts.join('');
+}
