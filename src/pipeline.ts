@@ -20,5 +20,5 @@ export function analyzePage(raw: RawPage): AnalyzedPage {
   const segmented = segment(blocks);
   // 4. dedupe: teasers and repeats linked to the article they repeat on the same page
   const articles = linkDuplicates(segmented.articles);
-  return { ...base, articles, warnings: [...blocks.warnings, ...segmented.warnings] };
+  return { ...base, articles, warnings: [...decoded.warnings, ...blocks.warnings, ...segmented.warnings] };
 }

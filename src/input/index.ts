@@ -1,18 +1,33 @@
-// STUB — replaced by the input stage (walk files/folders, detect encoding, identify language).
+/**
+ * The input stage: files and folders → raw pages (walk.ts), raw bytes → text with its encoding detected
+ * (encoding.ts) and its language identified (language.ts).
+ */
+import { diagnostic } from '../diagnostics.js';
 import type { DecodedPage, RawPage } from '../types.js';
+import { detectEncoding } from './encoding.js';
+import { identifyLanguage } from './language.js';
 
+export { readInputs, isSkipped, type SkippedInput } from './walk.js';
+export { detectEncoding, type EncodingResult } from './encoding.js';
+export { identifyLanguage, type LanguageResult } from './language.js';
+
+/** Bytes → text (encoding detected, BOM stripped, line endings normalized to \n) and language. */
 export function decode(raw: RawPage): DecodedPage {
-  return { source: raw.source, format: raw.format, text: new TextDecoder().decode(raw.bytes), encoding: 'utf-8', language: 'ar', warnings: [] };
-}
-
-/** A path that was given or found but is not read, with why. */
-export interface SkippedInput {
-  source: string;
-  warning: import('../types.js').Diagnostic;
-}
-
-/** Files and folders (recursively), in a stable order, read one at a time as the caller pulls them. */
-export async function* readInputs(args: string[]): AsyncGenerator<RawPage | SkippedInput> {
-  const { readFile } = await import('node:fs/promises');
-  for (const a of args) yield { source: a, bytes: await readFile(a), format: /\.html?$/i.test(a) ? 'html' : 'text' };
+  const base = { source: raw.source, format: raw.format };
+  const result = detectEncoding(raw.bytes, raw.format === 'html');
+  if (result.kind === 'empty') {
+    return { ...base, text: '', encoding: null, language: 'und', warnings: [diagnostic('input/empty')] };
+  }
+  if (result.kind === 'binary') {
+    return { ...base, text: '', encoding: null, language: 'und', warnings: [diagnostic('input/binary', result.detail)] };
+  }
+  let text = result.text;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\0')) text = text.replace(/\0/g, '');
+  if (!/[^\s\uFEFF\u200B-\u200F]/.test(text)) {
+    return { ...base, text: '', encoding: null, language: 'und', warnings: [diagnostic('input/empty')] };
+  }
+  const language = identifyLanguage(text, raw.format === 'html');
+  return { ...base, text, encoding: result.encoding, language: language.language, warnings: [...result.warnings, ...language.warnings] };
 }

@@ -16,6 +16,13 @@ export const HINTS = {
   agencies: new Set(fold(raw.agencies)),
   markers: new Set(raw.markers),
   sectionNames: new Set(fold(raw.sectionNames)),
+  shareLabels: fold(raw.shareLabels),
+  chromeLines: fold(raw.chromeLines),
+  copyrightMarks: fold(raw.copyrightMarks),
+  consentPhrases: fold(raw.consentPhrases),
+  outletWords: new Set(fold(raw.outletWords)),
+  navHome: fold(raw.navHome),
+  labelVerbs: fold(raw.labelVerbs),
 };
 
 /** The hint label that `key` starts with (whole words), or null. */

@@ -15,6 +15,7 @@ export type LineKind =
   | 'date' // a line that is a date (publication date, date bar)
   | 'label' // a list label: what follows is other articles or teasers
   | 'comments' // a comment-section label: what follows is the comment form
+  | 'zone' // a tag or share label standing alone: the short lines after it are tags or buttons
   | 'teaser-link' // "اقرأ أيضاً: <headline>" on one line
   | 'junk'; // navigation, markers, tag lines, comment-form fields
 
@@ -33,6 +34,10 @@ export interface Line {
   date?: { value: string; label: 'publish' | 'update' | null };
   /** teaser-link: the headline it links to. */
   linkTitle?: string;
+  /** A copyright line: the name it claims rights for (the outlet). */
+  copyright?: string;
+  /** A headline that had a list label glued before it ("عاجل …"). */
+  glueLabel?: boolean;
 }
 
 /** A sentence end: . ! ? ؟ … or : — closing quotes and brackets may follow it, but a quote alone is no end. */
@@ -64,6 +69,7 @@ export function classifyLines(blocks: Block[]): Line[] {
   for (const l of lines) classifyOwn(l);
   const labels = resolveGlued(lines, keyCount);
   stripSectionLabels(lines, labels);
+  stripGluedMenuWords(lines);
   return lines;
 }
 
@@ -71,61 +77,114 @@ export function classifyLines(blocks: Block[]): Line[] {
 function classifyOwn(l: Line): void {
   const { text, key, words } = l;
   const hint = l.block.hint;
-  l.kind = 'para';
-  if (hint === 'boilerplate' || key.length === 0) return void (l.kind = 'junk');
-  if (HINTS.markers.has(text) || !LETTER.test(text) || (!ARABIC.test(text) && text.length <= 3)) return void (l.kind = 'junk');
-  if (isBreadcrumb(text)) return void (l.kind = 'junk');
-  if (HINTS.listLabels.has(key) || hint === 'label') return void (l.kind = 'label');
-  if (HINTS.commentLabels.has(key)) return void (l.kind = 'comments');
-  if (words <= 3 && /[:：]\s*$/.test(text)) return void (l.kind = 'label');
-  if (words <= 14 && HINTS.commentLines.some((c) => key.startsWith(c) || key.includes(' ' + c))) return void (l.kind = 'junk');
-  if (startsWithLabel(key, HINTS.tagLabels) && /^[^:：]{1,30}[:：]/.test(text)) return void (l.kind = 'junk');
+  const set = (kind: LineKind, extra?: Partial<Line>): void => {
+    l.kind = kind;
+    if (extra) Object.assign(l, extra);
+  };
+  if (hint === 'boilerplate' || key.length === 0) return set('junk');
+  if (HINTS.markers.has(text) || !LETTER.test(text) || (!ARABIC.test(text) && text.length <= 3)) return set('junk');
+  if (isBreadcrumb(text)) return set('junk');
+  // A menu or breadcrumb that starts at "Home": "الرئيسية محليات سياسة …"
+  if (words >= 2 && startsWithLabel(key, HINTS.navHome) && !SENTENCE_END.test(text)) return set('junk');
+  if (HINTS.listLabels.has(key) || hint === 'label') return set('label');
+  if (words <= 4 && (HINTS.commentLabels.has(key) || startsWithLabel(key, [...HINTS.commentLabels]))) return set('comments');
+  if (/[:：]\s*$/.test(text) && (words <= 3 || (words <= 6 && startsWithLabel(key.split(' ')[0] ?? '', HINTS.labelVerbs)))) return set('label');
+  const copyright = copyrightOf(text, key);
+  if (copyright !== null) return set('junk', copyright ? { copyright } : {});
+  if (words <= 14 && HINTS.commentLines.some((c) => key.startsWith(c) || key.includes(' ' + c))) return set('junk');
+  if (words <= 10 && startsWithLabel(key, HINTS.chromeLines)) return set('junk');
+  const zoneLabel = startsWithLabel(key, HINTS.tagLabels) ?? startsWithLabel(key, HINTS.shareLabels);
+  if (zoneLabel) {
+    if (key === zoneLabel) return set('zone');
+    if (/^[^:：]{1,30}[:：]/.test(text) || words <= 8) return set('junk');
+  }
+  if (!ARABIC.test(text) && words <= 4) return set('junk');
+  if (/^\d{1,2}:\d{2}/.test(text) && words <= 3) return set('junk');
 
   const linked = teaserLink(text, words);
-  if (linked) {
-    l.kind = 'teaser-link';
-    l.linkTitle = linked;
-    return;
-  }
+  if (linked) return set('teaser-link', { linkTitle: linked });
   const labelled = labelledCredit(text, key, words);
-  if (labelled) {
-    l.kind = 'byline';
-    l.credit = labelled;
-    return;
-  }
+  if (labelled) return set('byline', { credit: labelled });
   const date = dateLine(text, key, words);
-  if (date) {
-    l.kind = 'date';
-    l.date = date;
-    return;
-  }
-  if (hint === 'date' && words <= 8) return void (l.kind = 'junk');
-  if (hint === 'caption') return void (l.kind = 'caption');
-  if (hint === 'byline') {
-    l.kind = 'byline';
-    l.credit = unframe(text);
-    return;
-  }
+  if (date) return set('date', { date });
+  const dated = datedHeadline(text);
+  if (dated) return set('head', { text: dated.title, key: foldKey(dated.title), words: countWords(dated.title), date: dated.date });
+  if (hint === 'date' && words <= 8) return set('junk');
+  if (hint === 'caption') return set('caption');
+  if (hint === 'byline') return set('byline', { credit: unframe(text) });
   const paren = trailingParen(text);
   if (paren && !SENTENCE_END.test(paren.before) && words <= 40) {
     const innerKey = foldKey(paren.inner);
     const agency = HINTS.agencies.has(innerKey) || /\p{L}\.\p{L}/u.test(paren.inner);
     if (paren.beforeWords <= 3 && !agency && paren.innerWords <= 4) {
-      l.kind = 'byline';
-      l.credit = unframe(paren.before);
-      if (/^\s*[«"“].+[»"”]\s*$/u.test(paren.before)) l.outlet = unframe(paren.before);
-      return;
+      const outlet = /^\s*[«"“].+[»"”]\s*$/u.test(paren.before) ? unframe(paren.before) : undefined;
+      return set('byline', outlet ? { credit: unframe(paren.before), outlet } : { credit: unframe(paren.before) });
     }
-    if (paren.innerWords <= 5 && (agency || paren.beforeWords >= 3)) return void (l.kind = 'caption');
+    if (paren.innerWords <= 5 && (agency || paren.beforeWords >= 3)) return set('caption');
   }
-  if (isShortCredit(text, key, words)) {
-    l.kind = 'byline';
-    l.credit = unframe(text);
-    return;
+  const signed = /^\(([^()]{1,25})\)(.{0,30})$/u.exec(text);
+  if (signed && words <= 6 && !SENTENCE_END.test(text)) return set('byline', { credit: unframe(signed[1] ?? '') });
+  if (isShortCredit(text, key, words)) return set('byline', { credit: unframe(text) });
+  const placeName = placeAndName(text, words);
+  if (placeName) return set('byline', { credit: placeName });
+  if (hint === 'title' || hint === 'heading') return set(words >= 25 ? 'para' : 'head');
+  if (words >= 20 || (words >= 6 && TERMINAL.test(text))) return set('para');
+  const glued = gluedListLabel(text, key);
+  if (glued) return set('head', { text: glued, key: foldKey(glued), words: countWords(glued), glueLabel: true });
+  set('head');
+}
+
+/** "جميع الحقوق محفوظة © 2025 صحيفة الساحل": null when not a copyright line, else the name claimed ('' if none). */
+function copyrightOf(text: string, key: string): string | null {
+  const mark = HINTS.copyrightMarks.find((m) => key.includes(m));
+  if (!text.includes('©') && !mark) return null;
+  let rest = key.replace(/[^\p{L}\p{N}\s|/-]/gu, ' ').replace(/\s+/g, ' ');
+  if (mark) rest = rest.replace(mark, ' ');
+  const first = rest.split(/\s+(?:-|\||\/)\s+|[|]/)[0] ?? '';
+  const words = first
+    .replace(/\b(19|20)\d{2}\b/g, ' ')
+    .split(' ')
+    .filter((w) => w && !/^\d+$/.test(w));
+  // "لوكالة …": the preposition of "rights reserved to"
+  if (words[0] && words[0].length > 3 && words[0].startsWith('ل') && !text.includes(words[0])) words[0] = words[0].slice(1);
+  while (words[0] && HINTS.outletWords.has(words[0])) words.shift();
+  const name = words.join(' ').trim();
+  return name.split(' ').length <= 5 ? name : '';
+}
+
+/** "12/06/2024 11:20 - عنوان …" or "عنوان … 06/08/2025": a headline item printed with its date. */
+function datedHeadline(text: string): { title: string; date: NonNullable<Line['date']> } | null {
+  if (!/\d/.test(text)) return null;
+  const found = findAbsoluteDates(text).filter((d) => d.value.length === 10);
+  for (const d of found) {
+    const before = text.slice(0, d.start).trim();
+    const after = text.slice(d.end).replace(/^\s*\d{1,2}:\d{2}(\s*[صمAPap][Mm]?)?/u, '').trim();
+    let title: string | null = null;
+    if (!before && /^[-–—|:]/.test(after)) title = after.replace(/^[-–—|:]\s*/, '');
+    else if (!after.replace(/[-–—|]/g, '').trim() && before) title = before.replace(/\s*[-–—|]\s*$/, '');
+    if (title && countWords(title) >= 3 && countWords(title) < 20 && !SENTENCE_END.test(title)) return { title, date: { value: d.value, label: null } };
   }
-  if (hint === 'title' || hint === 'heading') return void (l.kind = words >= 25 ? 'para' : 'head');
-  if (words >= 20 || (words >= 6 && TERMINAL.test(text))) return void (l.kind = 'para');
-  l.kind = 'head';
+  return null;
+}
+
+/** "غرداية - سارة بن علي", "بغداد/ حيدر الساعدي": a place and a name; the credit is the name. */
+function placeAndName(text: string, words: number): string | null {
+  if (words > 5 || /\d/.test(text) || SENTENCE_END.test(text)) return null;
+  const parts = text.split(/\s*[-–—/]\s*/).filter(Boolean);
+  if (parts.length !== 2) return null;
+  const [a, b] = parts as [string, string];
+  const wa = countWords(a);
+  const wb = countWords(b);
+  if (wa < 1 || wa > 3 || wb < 1 || wb > 3 || !/[-–—/]/.test(text)) return null;
+  return unframe(b);
+}
+
+/** "عاجل مجلس الأمن يعقد …": a one-word list label glued before a headline. */
+function gluedListLabel(text: string, key: string): string | null {
+  const sp = key.indexOf(' ');
+  if (sp < 0 || !HINTS.listLabels.has(key.slice(0, sp))) return null;
+  const rest = text.slice(text.indexOf(' ') + 1).replace(/^[:：\-–|]\s*/, '');
+  return countWords(rest) >= 3 ? rest : null;
 }
 
 /** "الرئيسية » أخبار » سياسة": three or more short segments between path separators. */
@@ -160,11 +219,17 @@ function labelledCredit(text: string, key: string, words: number): string | null
 
 /** A line that is a date (with at most a label, a weekday and a time around it). */
 function dateLine(text: string, key: string, words: number): Line['date'] | null {
-  if (words > 14 || !/\d|[٠-٩۰-۹]/u.test(text)) return null;
-  const found = findAbsoluteDates(text).filter((d) => d.value.length === 10);
-  const first = found[0];
+  if (words > 20 || !/\d|[٠-٩۰-۹]/u.test(text)) return null;
+  const all = findAbsoluteDates(text);
+  const first = all.find((d) => d.value.length === 10);
   if (!first) return null;
-  const rest = foldKey(text.slice(0, first.start) + ' ' + text.slice(first.end));
+  let stripped = '';
+  let at = 0;
+  for (const d of all) {
+    stripped += text.slice(at, d.start) + ' ';
+    at = d.end;
+  }
+  const rest = foldKey(stripped + text.slice(at));
   const label = startsWithLabel(rest, HINTS.publishLabels) ? 'publish' : startsWithLabel(rest, HINTS.updateLabels) ? 'update' : null;
   // What is left once the date, a label, weekday names, times and time zones are gone must be (almost) nothing.
   const leftover = rest
@@ -235,6 +300,27 @@ function resolveGlued(lines: Line[], keyCount: Map<string, number>): Set<string>
     }
   }
   return learned;
+}
+
+/**
+ * A menu word glued without a space before a card's picture caption ("بنوك ومالعملاء أمام أحد فروع البنوك…",
+ * where "بنوك ومال" is an item of the page's own menu): the word is the card's section, the rest its caption.
+ */
+function stripGluedMenuWords(lines: Line[]): void {
+  const menu = [...new Set(lines.filter((l) => l.words <= 3 && (l.kind === 'head' || l.kind === 'junk') && ARABIC.test(l.text)).map((l) => l.text))];
+  if (menu.length === 0) return;
+  menu.sort((a, b) => b.length - a.length);
+  for (const l of lines) {
+    if (l.kind !== 'head' && l.kind !== 'caption') continue;
+    const m = menu.find((w) => l.text.length > w.length + 10 && l.text.startsWith(w) && /\p{L}/u.test(l.text[w.length] ?? ''));
+    if (!m) continue;
+    const rest = l.text.slice(m.length);
+    if (countWords(rest) < 3) continue;
+    l.text = rest;
+    l.key = foldKey(rest);
+    l.words = countWords(rest);
+    l.kind = 'caption';
+  }
 }
 
 /**

@@ -42,7 +42,7 @@ export function buildUnits(all: Line[]): { units: Unit[]; pageDates: Line[] } {
   let firstRun = true;
 
   const open = (title: Line | null, captions: Line[] = []): Unit => {
-    const u: Unit = { title: title?.text ?? '', titleLine: title, paras: [], captions, credits: [], dates: [], afterLabel, fromLink: false };
+    const u: Unit = { title: title?.text ?? '', titleLine: title, paras: [], captions, credits: [], dates: title?.date ? [title] : [], afterLabel, fromLink: false };
     units.push(u);
     return u;
   };
@@ -70,9 +70,11 @@ export function buildUnits(all: Line[]): { units: Unit[]; pageDates: Line[] } {
     let run = item.lines;
     // Trailing credits and dates of the unit that just ended.
     let t = 0;
-    while (cur && cur.paras.length > 0 && t < run.length && (run[t]!.kind === 'byline' || run[t]!.kind === 'date')) {
+    // (A card's lead may be signed with a bare name of one to three words.)
+    const signs = (l: Line): boolean => l.kind === 'byline' || l.kind === 'date' || (l.kind === 'head' && l.words <= 3 && cur!.paras.length === 1);
+    while (cur && cur.paras.length > 0 && t < run.length && signs(run[t]!)) {
       const l = run[t++]!;
-      (l.kind === 'byline' ? cur.credits : cur.dates).push(l);
+      (l.kind === 'date' ? cur.dates : cur.credits).push(l);
     }
     // Captions that end the article (before a label or the end of the page) are its own.
     while (cur && cur.paras.length > 0 && t < run.length && run[t]!.kind === 'caption') {
@@ -97,17 +99,23 @@ export function buildUnits(all: Line[]): { units: Unit[]; pageDates: Line[] } {
     for (let s = 0; s < segments.length; s++) {
       const seg = segments[s]!;
       const last = s === segments.length - 1;
+      // Before the first label of the page's first run stands the site's chrome (name, tagline, menu).
+      const chrome = firstRun && s === 0;
       if (last && next?.body) {
         const { before, title, header, deck } = titleBlock(seg, firstRun && segments.length === 1);
-        teaserItems(before);
-        cur = open(title);
+        // Captions after the last headline of what comes before are the picture above this title.
+        let k = before.length;
+        while (k > 0 && before[k - 1]!.kind === 'caption') k--;
+        teaserItems(before.slice(0, k), chrome);
+        cur = open(title, before.slice(k));
         for (const l of header) {
           if (l.kind === 'byline') cur.credits.push(l);
           else if (l.kind === 'date') cur.dates.push(l);
+          else if (l.kind === 'head' && l.words <= 3 && title && l.i > title.i) cur.credits.push(l);
           else if (l.kind === 'caption' || l.kind === 'head') cur.captions.push(l);
         }
         if (deck) cur.paras.push(deck);
-      } else teaserItems(seg);
+      } else teaserItems(seg, chrome);
     }
     firstRun = false;
   }
@@ -121,8 +129,15 @@ export function buildUnits(all: Line[]): { units: Unit[]; pageDates: Line[] } {
     u.afterLabel = true;
   }
 
-  /** Headline items with no body of their own: "most read" lists, cards with only a title and a byline. */
-  function teaserItems(seg: Line[]): void {
+  /**
+   * Headline items with no body of their own: "most read" lists, cards with only a title and a byline. In the
+   * site's chrome a lone headline-shaped line is a tagline, not a teaser: there a list needs two items.
+   */
+  function teaserItems(seg: Line[], chrome = false): void {
+    if (chrome) {
+      const heads = seg.filter((l) => l.kind === 'head' && l.words >= 4);
+      if (heads.length < 2) seg = seg.filter((l) => l.kind !== 'head' || l.glueLabel);
+    }
     let item: Unit | null = null;
     let pending: Line[] = [];
     for (let j = 0; j < seg.length; j++) {
@@ -143,14 +158,20 @@ export function buildUnits(all: Line[]): { units: Unit[]; pageDates: Line[] } {
   }
 }
 
-/** Comment sections: from a comments label to the next list label, everything is the comment form or comments. */
+/**
+ * Comment sections: from a comments label to the next list label, everything is the comment form or comments.
+ * Tag and share zones: after a tag or share label standing alone, its short lines are tags or buttons.
+ */
 function dropCommentZones(lines: Line[]): Line[] {
   const out: Line[] = [];
   let inComments = false;
+  let inZone = false;
   for (const l of lines) {
     if (l.kind === 'comments') inComments = true;
     else if (l.kind === 'label') inComments = false;
-    if (!inComments) out.push(l);
+    if (l.kind === 'zone') inZone = true;
+    else if (inZone && (l.words > 5 || l.kind === 'label' || l.kind === 'comments' || l.kind === 'para')) inZone = false;
+    if (!inComments && !inZone && l.kind !== 'zone') out.push(l);
   }
   return out;
 }
@@ -183,7 +204,7 @@ function words(lines: Line[]): number {
 function titleBlock(seg: Line[], firstRun: boolean): { before: Line[]; title: Line | null; header: Line[]; deck: Line | null } {
   for (let h = 0; h < seg.length; h++) {
     const l = seg[h]!;
-    if (l.kind !== 'head') continue;
+    if (l.kind !== 'head' || l.words < 3) continue;
     const again = seg.findIndex((x, j) => j > h + 1 && x.kind === 'head' && x.key === l.key);
     if (again > 0) {
       // Between two prints of the headline stands the picture: a credit there ("سانا") is the photo's.
@@ -194,12 +215,13 @@ function titleBlock(seg: Line[], firstRun: boolean): { before: Line[]; title: Li
     }
   }
   let j = seg.length - 1;
-  while (j >= 0 && HEADER.has(seg[j]!.kind)) j--;
+  const notTitle = (l: Line): boolean => HEADER.has(l.kind) || (l.kind === 'head' && l.words <= 2);
+  while (j >= 0 && notTitle(seg[j]!)) j--;
   if (j < 0) return { before: [], title: null, header: seg, deck: null };
   const t = seg[j]!;
   if (j > 0 && seg[j - 1]!.kind === 'head' && seg[j - 1]!.key === t.key) {
     let q = j - 2;
-    while (q >= 0 && HEADER.has(seg[q]!.kind)) q--;
+    while (q >= 0 && notTitle(seg[q]!)) q--;
     const cand = q >= 0 ? seg[q]! : null;
     if (firstRun && cand && cand.kind === 'head' && cand.words >= 3 && !(q > 0 && seg[q - 1]!.key === cand.key)) {
       return { before: seg.slice(0, q), title: cand, header: seg.slice(q + 1), deck: null };
@@ -208,10 +230,10 @@ function titleBlock(seg: Line[], firstRun: boolean): { before: Line[]; title: Li
   }
   if (firstRun) {
     let q = j - 1;
-    while (q >= 0 && HEADER.has(seg[q]!.kind)) q--;
+    while (q >= 0 && notTitle(seg[q]!)) q--;
     const cand = q >= 0 ? seg[q]! : null;
-    // A headline followed by a longer standfirst: the first is the title, the second opens the body.
-    if (cand && cand.kind === 'head' && cand.words >= 4 && t.words > cand.words && t.words >= 8) {
+    // A headline directly followed by a longer standfirst: the first is the title, the second opens the body.
+    if (cand && q === j - 1 && cand.kind === 'head' && cand.words >= 4 && t.words > cand.words && t.words >= 8) {
       return { before: seg.slice(0, q), title: cand, header: seg.slice(q + 1, j).concat(seg.slice(j + 1)), deck: t };
     }
   }

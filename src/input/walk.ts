@@ -1,0 +1,160 @@
+/**
+ * Walking the command line's files and folders into raw pages, lazily: a file is read only when the consumer
+ * pulls it, so a folder of 10,000 pages is never held in memory at once.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { extname, join } from 'node:path';
+import { diagnostic } from '../diagnostics.js';
+import type { Diagnostic, RawPage } from '../types.js';
+
+/** A path that was given or found but is not read, with why. */
+export interface SkippedInput {
+  source: string;
+  warning: Diagnostic;
+}
+
+export function isSkipped(item: RawPage | SkippedInput): item is SkippedInput {
+  return 'warning' in item;
+}
+
+const FORMATS: ReadonlyMap<string, RawPage['format']> = new Map([
+  ['.txt', 'text'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+]);
+
+/** Files and folders (recursively), in a stable order, read one at a time as the caller pulls them. */
+export async function* readInputs(args: string[]): AsyncGenerator<RawPage | SkippedInput> {
+  for (const arg of args) {
+    let st: Stats;
+    try {
+      st = await stat(arg);
+    } catch (err) {
+      yield unreadable(arg, err);
+      continue;
+    }
+    if (st.isDirectory()) yield* walkFolder(arg, arg, folderPrefix(arg), [identity(st)]);
+    else yield await readPage(arg, arg, st.isFile());
+  }
+}
+
+/** "seeds/" and "seeds" both give "seeds/000.txt"; "/" stays "/". */
+function folderPrefix(arg: string): string {
+  const trimmed = arg.replace(/[/\\]+$/, '');
+  return trimmed === '' ? '/' : `${trimmed}/`;
+}
+
+/** Device and inode: the same folder reached twice through a symlink has the same identity. */
+function identity(st: Stats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+type Kind = 'folder' | 'file' | 'other';
+
+interface Entry {
+  name: string;
+  path: string;
+  kind: Kind | null;
+  error: unknown;
+  /** Name with '/' appended for folders: sorting by it orders the walk as the sorted list of full paths. */
+  key: string;
+}
+
+/** The entry's kind from its directory entry; only symlinks (and file systems that do not say) need a stat. */
+async function kindOf(dirent: Dirent, path: string): Promise<Kind> {
+  if (dirent.isDirectory()) return 'folder';
+  if (dirent.isFile()) return 'file';
+  if (dirent.isBlockDevice() || dirent.isCharacterDevice() || dirent.isFIFO() || dirent.isSocket()) return 'other';
+  const st = await stat(path); // follows a symlink; throws for a dangling one
+  return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+}
+
+/**
+ * Depth-first walk of one folder. `ancestors` holds the identities of the folders on the current path, so a
+ * symlink that leads back into one of them is reported instead of followed forever.
+ */
+async function* walkFolder(
+  dir: string,
+  dirSource: string,
+  prefix: string,
+  ancestors: string[],
+): AsyncGenerator<RawPage | SkippedInput> {
+  let dirents: Dirent[];
+  try {
+    dirents = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    yield unreadable(dirSource, err);
+    return;
+  }
+  const entries: Entry[] = [];
+  for (const dirent of dirents) {
+    const name = dirent.name;
+    if (name.startsWith('.')) continue; // hidden files and folders are ignored silently
+    const path = join(dir, name);
+    try {
+      const kind = await kindOf(dirent, path);
+      entries.push({ name, path, kind, error: null, key: kind === 'folder' ? `${name}/` : name });
+    } catch (error) {
+      entries.push({ name, path, kind: null, error, key: name }); // e.g. a dangling symlink
+    }
+  }
+  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const entry of entries) {
+    const source = prefix + entry.name;
+    if (entry.kind === null) {
+      yield unreadable(source, entry.error);
+    } else if (entry.kind === 'folder') {
+      let id: string;
+      try {
+        id = identity(await stat(entry.path));
+      } catch (err) {
+        yield unreadable(source, err);
+        continue;
+      }
+      if (ancestors.includes(id)) {
+        yield { source, warning: diagnostic('input/unreadable', 'symbolic link loops back to a folder being read') };
+      } else {
+        yield* walkFolder(entry.path, source, `${source}/`, [...ancestors, id]);
+      }
+    } else {
+      yield await readPage(entry.path, source, entry.kind === 'file');
+    }
+  }
+}
+
+async function readPage(path: string, source: string, isFile: boolean): Promise<RawPage | SkippedInput> {
+  if (!isFile) return { source, warning: diagnostic('input/unsupported-type', 'not a regular file') };
+  const ext = extname(path).toLowerCase();
+  const format = FORMATS.get(ext);
+  if (!format) {
+    return { source, warning: diagnostic('input/unsupported-type', ext ? `${ext} files are not read` : 'no file extension') };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    return unreadable(source, err);
+  }
+  return { source, bytes, format: format === 'text' && looksLikeHtmlDocument(bytes) ? 'html' : format };
+}
+
+function unreadable(source: string, err: unknown): SkippedInput {
+  const reason = err instanceof Error ? err.message : String(err);
+  return { source, warning: diagnostic('input/unreadable', reason) };
+}
+
+/**
+ * Whether a .txt file is really a whole HTML document: it starts (after an optional BOM and whitespace) with
+ * `<!doctype html` or `<html`. NUL bytes are dropped first so that UTF-16 files are recognised too.
+ */
+export function looksLikeHtmlDocument(bytes: Uint8Array): boolean {
+  let head = '';
+  const end = Math.min(bytes.length, 512);
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if (b !== 0) head += String.fromCharCode(b);
+  }
+  head = head.replace(/^(?:\xEF\xBB\xBF|\xFF\xFE|\xFE\xFF)/, '').trimStart();
+  return /^<(?:!doctype\s+html|html)(?=[\s>/]|$)/i.test(head);
+}
