@@ -21,7 +21,7 @@ export interface ExpectedPage {
   language?: string;
   main: ExpectedArticle | null;
   related?: ExpectedArticle[];
-  teasers?: { title: string; duplicateOf?: string | null }[];
+  teasers?: { title: string; duplicateOf?: string | null; published?: string | null }[];
   warnings?: string[];
 }
 export interface EvalData {
@@ -61,6 +61,10 @@ export function evaluatePage(exp: ExpectedPage, page: AnalyzedPage): CheckResult
     if (t.duplicateOf !== undefined && got.length > 0) {
       const targets = got.map((g) => (g.duplicateOf === null ? null : page.articles[g.duplicateOf]?.title ?? null));
       check(`teaser «${t.title}» duplicateOf`, targets.includes(t.duplicateOf), `got ${JSON.stringify(targets)}`);
+    }
+    if (t.published !== undefined && got.length > 0) {
+      const dates = got.map((g) => g.published);
+      check(`teaser «${t.title}» published`, dates.includes(t.published), `got ${JSON.stringify(dates)}`);
     }
   }
   const teasers = page.articles.filter((a) => a.role === 'teaser').length;

@@ -80,7 +80,6 @@ export function toArticles(units: Unit[], roles: Roles, lines: Line[], pageDates
     warnings.push(diagnostic('segment/no-article'));
     return { articles: [], warnings };
   }
-  if (roles.listing) warnings.push(diagnostic('segment/listing', `${units.length} items`));
   const outlet = pageOutlet(lines, roles.main, meta, units);
   const articles: Article[] = [];
   for (const u of units) {
@@ -108,6 +107,7 @@ export function toArticles(units: Unit[], roles: Roles, lines: Line[], pageDates
       duplicateOf: null,
     });
   }
+  if (roles.listing) warnings.push(diagnostic('segment/listing', `${articles.length} items`));
   return { articles, warnings };
 }
 
