@@ -2,7 +2,8 @@
  * Walking the command line's files and folders into raw pages, lazily: a file is read only when the consumer
  * pulls it, so a folder of 10,000 pages is never held in memory at once.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { diagnostic } from '../diagnostics.js';
@@ -132,7 +133,9 @@ async function readPage(path: string, source: string, isFile: boolean): Promise<
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // Read synchronously: analysis of a page is synchronous anyway, and a promise-based read of each small file
+    // leaves the thread idle between pages (measured by npm run bench).
+    bytes = readFileSync(path);
   } catch (err) {
     return unreadable(source, err);
   }

@@ -87,7 +87,7 @@ function classifyOwn(l: Line): void {
   // A menu or breadcrumb that starts at "Home": "الرئيسية محليات سياسة …"
   if (words >= 2 && startsWithLabel(key, HINTS.navHome) && !SENTENCE_END.test(text)) return set('junk');
   if (HINTS.listLabels.has(key) || hint === 'label') return set('label');
-  if (words <= 4 && (HINTS.commentLabels.has(key) || startsWithLabel(key, [...HINTS.commentLabels]))) return set('comments');
+  if (words <= 4 && (HINTS.commentLabels.has(key) || startsWithLabel(key, HINTS.commentStarts))) return set('comments');
   if (/[:：]\s*$/.test(text) && (words <= 3 || (words <= 6 && startsWithLabel(key.split(' ')[0] ?? '', HINTS.labelVerbs)))) return set('label');
   const copyright = copyrightOf(text, key);
   if (copyright !== null) return set('junk', copyright ? { copyright } : {});
@@ -154,7 +154,7 @@ function copyrightOf(text: string, key: string): string | null {
 
 /** "12/06/2024 11:20 - عنوان …" or "عنوان … 06/08/2025": a headline item printed with its date. */
 function datedHeadline(text: string): { title: string; date: NonNullable<Line['date']> } | null {
-  if (!/\d/.test(text)) return null;
+  if (!/\d/.test(text) || text.length > 200) return null;
   const found = findAbsoluteDates(text).filter((d) => d.value.length === 10);
   for (const d of found) {
     const before = text.slice(0, d.start).trim();
@@ -278,25 +278,38 @@ function isShortCredit(text: string, key: string, words: number): boolean {
  */
 function resolveGlued(lines: Line[], keyCount: Map<string, number>): Set<string> {
   const learned = new Set<string>();
-  const byKey = new Map<string, Line>();
-  for (const l of lines) if (l.kind === 'head' || l.kind === 'caption') byKey.set(l.key, l);
+  // Candidate bases bucketed by their last few characters: a glued line ends with its base.
+  const TAIL = 8;
+  const byTail = new Map<string, Line[]>();
+  for (const l of lines) {
+    if ((l.kind !== 'head' && l.kind !== 'caption') || l.key.length < 12) continue;
+    const tail = l.key.slice(-TAIL);
+    const list = byTail.get(tail);
+    if (list) list.push(l);
+    else byTail.set(tail, [l]);
+  }
   for (const l of lines) {
     if (l.kind !== 'head' && l.kind !== 'caption' && l.kind !== 'para') continue;
-    if (l.words > 45) continue;
-    const limit = Math.min(60, l.key.length - 12);
-    for (let p = 1; p <= limit; p++) {
-      const base = byKey.get(l.key.slice(p));
-      if (!base || base === l || (keyCount.get(l.key) ?? 0) > (keyCount.get(base.key) ?? 0) + 1) continue;
-      if (base.kind === 'head') {
-        l.kind = 'junk';
-      } else {
-        l.kind = 'caption';
-        const prefixWords = l.key.slice(0, p).trim().split(' ').length;
-        if (l.key[p - 1] === ' ' && prefixWords <= 3) learned.add(l.key.slice(0, p).trim());
-        l.text = base.text;
-        l.key = base.key;
+    if (l.words > 45 || l.key.length < 14) continue;
+    const candidates = byTail.get(l.key.slice(-TAIL));
+    if (!candidates) continue;
+    let base: Line | undefined;
+    for (const c of candidates) {
+      const p = l.key.length - c.key.length;
+      if (c !== l && p >= 1 && p <= 60 && l.key.endsWith(c.key) && (keyCount.get(l.key) ?? 0) <= (keyCount.get(c.key) ?? 0) + 1) {
+        if (!base || c.key.length > base.key.length) base = c;
       }
-      break;
+    }
+    if (!base) continue;
+    const p = l.key.length - base.key.length;
+    if (base.kind === 'head') {
+      l.kind = 'junk';
+    } else {
+      l.kind = 'caption';
+      const prefixWords = l.key.slice(0, p).trim().split(' ').length;
+      if (l.key[p - 1] === ' ' && prefixWords <= 3) learned.add(l.key.slice(0, p).trim());
+      l.text = base.text;
+      l.key = base.key;
     }
   }
   return learned;
