@@ -94,3 +94,47 @@ export interface AnalyzedPage {
   articles: Article[];
   warnings: Diagnostic[];
 }
+
+/* ---- Who said what: the types of the dates, entities and quotes stages (issue 3). Offsets are UTF-16 offsets
+ * into the article's text (its paragraphs joined by "\n\n"). ---- */
+
+/** A date expression with its value, only where it is certain. */
+export interface DateMention {
+  text: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+export type EntityType = 'person' | 'organization' | 'location';
+
+/** A name as found in one article, before entities are merged across articles. */
+export interface EntityMention {
+  /** The name itself, without clitics ("بوتين" in "وبوتين"). */
+  text: string;
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Titles and roles the text gives this mention ("الناطق الرئاسي الروسي"), as printed. */
+  roles: string[];
+}
+
+/** A quotation as found in one article, before its speaker is linked to an entity. */
+export interface QuoteMention {
+  /** The speaker as the text names or describes them ("ديمتري بيسكوف", "الرئيس الروسي", "مصدر في موسكو"). */
+  speaker: string;
+  /** Span of that speaker text in the article, or null when it is carried over (continuation: "وأضاف:"). */
+  speakerStart: number | null;
+  speakerEnd: number | null;
+  /** True for unnamed sources ("مصدر في موسكو", "مسؤولان تركيان كبيران", "مصادر لم تسمّها"). */
+  unnamed: boolean;
+  text: string;
+  kind: 'direct' | 'indirect';
+  start: number;
+  end: number;
+  /** Who relayed it, nearest first ("بلومبرغ" in «نقلت بلومبرغ عن مصدر…»). */
+  via: string[];
+  /** When it was said, where the text tells: YYYY-MM-DD. */
+  date: string | null;
+}
