@@ -90,7 +90,7 @@ function articleChecks(role: string, exp: ExpectedArticle, got: Article, _page: 
   for (const s of exp.must ?? []) check(`${name} has «${s}»`, text.includes(s));
   for (const s of exp.mustNot ?? []) check(`${name} lacks «${s}»`, !text.includes(s) && !got.title.includes(s) === !exp.title.includes(s));
   for (const c of exp.captions ?? []) check(`${name} caption «${c.slice(0, 30)}»`, got.captions.includes(c), `got ${JSON.stringify(got.captions)}`);
-  for (const c of exp.credits ?? []) check(`${name} credit «${c}»`, got.credits.includes(c), `got ${JSON.stringify(got.credits)}`);
+  for (const c of exp.credits ?? []) check(`${name} credit «${c}»`, got.credits.some((x) => x.includes(c)), `got ${JSON.stringify(got.credits)}`);
   if (exp.outlet !== undefined) check(`${name} outlet`, got.outlet === exp.outlet, `got ${got.outlet}`);
 }
 

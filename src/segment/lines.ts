@@ -82,6 +82,11 @@ function classifyOwn(l: Line): void {
     if (extra) Object.assign(l, extra);
   };
   if (hint === 'boilerplate' || key.length === 0) return set('junk');
+  if (hint === 'date' || (!LETTER.test(text) && /\d/.test(text))) {
+    const d = dateLine(text, key, words);
+    if (d) return set('date', { date: d });
+    if (hint === 'date') return set('junk');
+  }
   if (HINTS.markers.has(text) || !LETTER.test(text) || (!ARABIC.test(text) && text.length <= 3)) return set('junk');
   if (isBreadcrumb(text)) return set('junk');
   // A menu or breadcrumb that starts at "Home": "الرئيسية محليات سياسة …"
@@ -98,7 +103,6 @@ function classifyOwn(l: Line): void {
     if (key === zoneLabel) return set('zone');
     if (/^[^:：]{1,30}[:：]/.test(text) || words <= 8) return set('junk');
   }
-  if (!ARABIC.test(text) && words <= 4) return set('junk');
   if (/^\d{1,2}:\d{2}/.test(text) && words <= 3) return set('junk');
 
   const linked = teaserLink(text, words);
@@ -107,11 +111,11 @@ function classifyOwn(l: Line): void {
   if (labelled) return set('byline', { credit: labelled });
   const date = dateLine(text, key, words);
   if (date) return set('date', { date });
+  if (!ARABIC.test(text) && words <= 4) return set('junk');
   const dated = datedHeadline(text);
   if (dated) return set('head', { text: dated.title, key: foldKey(dated.title), words: countWords(dated.title), date: dated.date });
-  if (hint === 'date' && words <= 8) return set('junk');
   if (hint === 'caption') return set('caption');
-  if (hint === 'byline') return set('byline', { credit: unframe(text) });
+  if (hint === 'byline') return set('byline', { credit: labelledCredit(text, key, words) ?? placeAndName(text, words) ?? bareCredit(text, key) });
   const paren = trailingParen(text);
   if (paren && !SENTENCE_END.test(paren.before) && words <= 40) {
     const innerKey = foldKey(paren.inner);
@@ -175,7 +179,7 @@ function placeAndName(text: string, words: number): string | null {
   const [a, b] = parts as [string, string];
   const wa = countWords(a);
   const wb = countWords(b);
-  if (wa < 1 || wa > 3 || wb < 1 || wb > 3 || !/[-–—/]/.test(text)) return null;
+  if (wa < 1 || wa > 3 || wb < 1 || wb > 4 || !/[-–—/]/.test(text)) return null;
   return unframe(b);
 }
 
@@ -203,6 +207,14 @@ function teaserLink(text: string, words: number): string | null {
   return rest;
 }
 
+/** An HTML byline without a colon ("بواسطة فيصل العتيبي"): the credit without its label word. */
+function bareCredit(text: string, key: string): string {
+  const label = startsWithLabel(key, HINTS.bylineLabels);
+  if (!label) return unframe(text);
+  const n = label.split(' ').length;
+  return unframe(text.split(/\s+/).slice(n).join(' ')) || unframe(text);
+}
+
 /** "المصدر: …", "كتب: …", "بقلم …": a labelled credit. */
 function labelledCredit(text: string, key: string, words: number): string | null {
   if (words > 12) return null;
@@ -210,10 +222,12 @@ function labelledCredit(text: string, key: string, words: number): string | null
   const byline = startsWithLabel(key, HINTS.bylineLabels);
   const label = source ?? byline;
   if (!label) return null;
-  const m = /^[^:：\-–]{1,25}?\s*[:：\-–]\s*(.+)$/u.exec(text) ?? (byline ? /^\S+\s+(.+)$/u.exec(text) : null);
-  if (!m) return null;
-  const rest = unframe(m[1] ?? '');
-  if (!rest || countWords(rest) > 8 || SENTENCE_END.test(m[1] ?? '')) return null;
+  const m = /^([^:：\-–]{1,25}?)\s*[:：\-–]\s*(.+)$/u.exec(text) ?? (byline ? /^(\S+)\s+(.+)$/u.exec(text) : null);
+  // The label is all that stands before the colon: "تقرير أممي: …" is a headline, not a credit.
+  if (!m || foldKey(m[1] ?? '') !== label) return null;
+  const printed = m[2] ?? '';
+  const rest = unframe(printed);
+  if (!rest || countWords(rest) > 8 || SENTENCE_END.test(printed)) return null;
   return rest;
 }
 

@@ -111,6 +111,7 @@ export function buildUnits(all: Line[]): { units: Unit[]; pageDates: Line[] } {
         for (const l of header) {
           if (l.kind === 'byline') cur.credits.push(l);
           else if (l.kind === 'date') cur.dates.push(l);
+          else if (l.kind === 'head' && l.block.zone !== undefined && !l.block.hint) continue; // HTML: widgets around the headline
           else if (l.kind === 'head' && l.words <= 3 && title && l.i > title.i) cur.credits.push(l);
           else if (l.kind === 'caption' || l.kind === 'head') cur.captions.push(l);
         }
@@ -202,6 +203,9 @@ function words(lines: Line[]): number {
  *    headline printed twice or (in the page's first run) a caption printed twice under the headline.
  */
 function titleBlock(seg: Line[], firstRun: boolean): { before: Line[]; title: Line | null; header: Line[]; deck: Line | null } {
+  // The page's own <h1>: the HTML says which line is the headline.
+  const h1 = seg.findIndex((l) => l.kind === 'head' && l.block.hint === 'title');
+  if (h1 >= 0) return { before: seg.slice(0, h1), title: seg[h1]!, header: seg.slice(h1 + 1).filter((x) => x.key !== seg[h1]!.key), deck: null };
   for (let h = 0; h < seg.length; h++) {
     const l = seg[h]!;
     if (l.kind !== 'head' || l.words < 3) continue;
