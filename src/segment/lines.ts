@@ -47,9 +47,27 @@ const LETTER = /\p{L}/u;
 const ARABIC = /[\u0600-\u06FF]/u;
 const FRAME = /^[\s«»"“”'()[\]\-–—:،,.]+|[\s«»"“”'()[\]\-–—:،,.]+$/gu;
 
-function countWords(s: string): number {
+/** Words: runs of non-space characters that hold a letter or a digit. */
+export function countWords(s: string): number {
   let n = 0;
-  for (const w of s.split(/\s+/)) if (LETTER.test(w) || /\d/.test(w)) n++;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = false;
+    }
+    // letters (Latin, Arabic block and beyond) and digits; punctuation alone is no word
+    if (!counted && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x621 && c <= 0x64a) || (c >= 0x660 && c <= 0x669) || (c >= 0x671 && c <= 0x6ff) || (c > 0xbf && c < 0x600) || (c > 0x6ff && /\p{L}/u.test(s[i]!)))) {
+      n++;
+      counted = true;
+    }
+  }
   return n;
 }
 

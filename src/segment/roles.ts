@@ -13,17 +13,28 @@ import { HINTS } from './hints.js';
 
 const TRUNCATED = /(…|\.\.\.|\.\.)\s*$/u;
 
+const wordsOf = new WeakMap<Unit, number>();
 function bodyWords(u: Unit): number {
-  let n = 0;
-  for (const p of u.paras) n += p.words;
+  let n = wordsOf.get(u);
+  if (n === undefined) {
+    n = 0;
+    for (const p of u.paras) n += p.words;
+    wordsOf.set(u, n);
+  }
   return n;
 }
 
 /** Cookie walls and privacy notices: their vocabulary, not news. */
+const consentOf = new WeakMap<Unit, boolean>();
 function isConsent(u: Unit): boolean {
-  const key = foldKey(u.title + ' ' + u.paras.map((p) => p.text).join(' '));
-  const hits = HINTS.consentPhrases.filter((c) => key.includes(c)).length;
-  return hits >= 2 || (hits === 1 && bodyWords(u) < 100);
+  let yes = consentOf.get(u);
+  if (yes === undefined) {
+    const key = (u.titleLine?.key ?? '') + ' ' + u.paras.map((p) => p.key).join(' ');
+    const hits = HINTS.consentPhrases.filter((c) => key.includes(c)).length;
+    yes = hits >= 2 || (hits === 1 && bodyWords(u) < 100);
+    consentOf.set(u, yes);
+  }
+  return yes;
 }
 
 /** A whole article rather than a headline with a lead. */
