@@ -81,6 +81,10 @@ export interface Article {
   credits: string[];
   /** Index (in the page's article list) of the article this one repeats, or null. */
   duplicateOf: number | null;
+  /** Filled by the who-said-what stages; offsets into `paragraphs.join('\n\n')`. */
+  dates: DateMention[];
+  mentions: EntityMention[];
+  quotes: QuoteMention[];
 }
 
 /** The result of analysing one page. */

@@ -133,7 +133,7 @@ test('untrusted text reaches the terminal without control characters or bidi ove
     ...textPage,
     source: 'evil\x1b]0;owned\x07\u202E.txt',
     encoding: 'utf-8',
-    articles: [{ role: 'main', title: 'عنوان\x1b[2J\u2066مخفي\u2069\nسطر', paragraphs: [], captions: [], published: null, outlet: null, credits: [], duplicateOf: null }],
+    articles: [{ role: 'main', title: 'عنوان\x1b[2J\u2066مخفي\u2069\nسطر', paragraphs: [], captions: [], published: null, outlet: null, credits: [], duplicateOf: null, dates: [], mentions: [], quotes: [] }],
     warnings: [{ rule: 'segment/no-title', message: 'رسالة\r\x1b[1Aمع\u202Dتحكم' }],
   };
   const io = fakeIO([raw(evil.source)], [evil]);

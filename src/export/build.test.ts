@@ -85,8 +85,8 @@ test('a repeated source is exported once; bad duplicateOf and non-day dates are 
     ...textPage,
     source: 'odd.txt',
     articles: [
-      { role: 'main', title: 'a', paragraphs: ['x'], captions: [], published: '2024-03', outlet: null, credits: [], duplicateOf: 0 },
-      { role: 'teaser', title: 'b', paragraphs: [], captions: [], published: null, outlet: null, credits: [], duplicateOf: 7 },
+      { role: 'main', title: 'a', paragraphs: ['x'], captions: [], published: '2024-03', outlet: null, credits: [], duplicateOf: 0, dates: [], mentions: [], quotes: [] },
+      { role: 'teaser', title: 'b', paragraphs: [], captions: [], published: null, outlet: null, credits: [], duplicateOf: 7, dates: [], mentions: [], quotes: [] },
     ],
   };
   const doc = buildExport([odd, textPage, odd], T);

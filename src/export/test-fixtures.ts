@@ -2,7 +2,7 @@
 import type { AnalyzedPage, Article } from '../types.js';
 
 function article(over: Partial<Article> & Pick<Article, 'role' | 'title'>): Article {
-  return { paragraphs: [], captions: [], published: null, outlet: null, credits: [], duplicateOf: null, ...over };
+  return { paragraphs: [], captions: [], published: null, outlet: null, credits: [], duplicateOf: null, dates: [], mentions: [], quotes: [], ...over };
 }
 
 /** A news page with its main article, a related article and two teasers, one of which repeats the related one. */

@@ -116,6 +116,9 @@ export function toArticles(units: Unit[], roles: Roles, lines: Line[], pageDates
       outlet,
       credits: unique(credits.filter(Boolean)),
       duplicateOf: null,
+      dates: [],
+      mentions: [],
+      quotes: [],
     });
   }
   if (roles.listing) warnings.push(diagnostic('segment/listing', `${articles.length} items`));
