@@ -16,8 +16,12 @@ const rows: [string, string, string | null][] = [
   ['English long', 'Published: March 3, 2025', '2025-03-03'],
   ['hamza form of April', 'في 7 ابريل 2024', '2024-04-07'],
   ['"من" between day and month', 'في 7 من ديسمبر 2024', '2024-12-07'],
+  ['Gregorian marker after the year', 'الموافق 30 أغسطس 2022م', '2022-08-30'],
+  ['spaced Gregorian marker', 'صدر في 16 يونيو 2024 م', '2024-06-16'],
+  ['Levantine without the article', 'في 3 كانون ثاني 2024', '2024-01-03'],
   ['impossible day', '31 فبراير 2024', null],
   ['no date', 'قال الكرملين الاثنين إنه من السابق لأوانه', null],
+  ['"م" that begins the next word is not the marker', 'في 16 يونيو 2024 مع بداية الصيف', '2024-06-16'],
 ];
 
 for (const [name, text, value] of rows) {

@@ -1,1 +1,2 @@
 export { findAbsoluteDates, type DateMatch } from './absolute.js';
+export { findDates } from './find.js';
