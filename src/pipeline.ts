@@ -8,6 +8,7 @@ import { htmlToBlocks } from './html/index.js';
 import { textToBlocks } from './blocks/index.js';
 import { segment } from './segment/index.js';
 import { linkDuplicates } from './dedupe/index.js';
+import { whoSaidWhat } from './who/index.js';
 
 export function analyzePage(raw: RawPage): AnalyzedPage {
   // 1. input: bytes → text (encoding detected) and language
@@ -19,6 +20,8 @@ export function analyzePage(raw: RawPage): AnalyzedPage {
   // 3. segment: blocks → main article, related articles, teasers; captions, credits, dates apart; boilerplate gone
   const segmented = segment(blocks);
   // 4. dedupe: teasers and repeats linked to the article they repeat on the same page
-  const articles = linkDuplicates(segmented.articles);
+  const deduped = linkDuplicates(segmented.articles);
+  // 5. who said what: dates → people, organizations, places → quotations with their speakers, in each article
+  const articles = whoSaidWhat(deduped);
   return { ...base, articles, warnings: [...decoded.warnings, ...blocks.warnings, ...segmented.warnings] };
 }

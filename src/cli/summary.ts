@@ -31,6 +31,7 @@ export function formatPage(page: AnalyzedPage): string {
   if (main) {
     lines.push(`  main [${main.published ? clean(main.published) : 'no date'}]: ${title(main)}`);
     lines.push(`  ${count(main.paragraphs.length, 'paragraph')}, ${count(main.captions.length, 'caption')}, ${count(main.credits.length, 'credit')}`);
+    lines.push(...formatWho(main, '  '));
   } else {
     lines.push('  main: none');
   }
@@ -38,7 +39,10 @@ export function formatPage(page: AnalyzedPage): string {
   const related = page.articles.filter((a) => a.role === 'related');
   const teasers = page.articles.filter((a) => a.role === 'teaser');
   lines.push(`  ${count(related.length, 'related article')}`);
-  for (const a of related) lines.push(`    - ${title(a)}`);
+  for (const a of related) {
+    lines.push(`    - ${title(a)}`);
+    lines.push(...formatWho(a, '      '));
+  }
   lines.push(`  ${count(teasers.length, 'teaser')}`);
   for (const a of teasers) {
     const target = a.duplicateOf === null ? undefined : page.articles[a.duplicateOf];
@@ -46,6 +50,24 @@ export function formatPage(page: AnalyzedPage): string {
     lines.push(`    - ${title(a)}${dup}`);
   }
   return lines.join('\n') + '\n';
+}
+
+const QUOTE_WIDTH = 100;
+
+/** The people an article names, and who said what in it, one quotation a line. */
+export function formatWho(a: Article, indent: string): string[] {
+  const out: string[] = [];
+  const people = [...new Set(a.mentions.filter((m) => m.type === 'person').map((m) => clean(m.text)))];
+  if (people.length > 0) out.push(`${indent}people: ${people.join('، ')}`);
+  if (a.quotes.length > 0) out.push(`${indent}who said what:`);
+  for (const q of a.quotes) {
+    const words = clean(q.text);
+    const said = words.length > QUOTE_WIDTH ? words.slice(0, QUOTE_WIDTH - 1) + '…' : words;
+    const notes = [q.unnamed ? 'unnamed' : '', q.via.length > 0 ? `via ${q.via.map(clean).join(' ← ')}` : '', q.date ?? ''].filter(Boolean);
+    const marks = q.kind === 'direct' ? `«${said}»` : said;
+    out.push(`${indent}  ${clean(q.speaker)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}: ${marks}`);
+  }
+  return out;
 }
 
 /** "warning: <source>: <rule>: <message>\n" */

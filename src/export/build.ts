@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalyzedPage } from '../types.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportArticle, type ExportDocument, type ExportPage } from './types.js';
+import { EntityLinker } from './entities.js';
 
 /** 'p' + the first 12 hex digits of the sha256 of the page's source: the same on every run and in every store. */
 export function pageId(source: string): string {
@@ -23,13 +24,17 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-/** One page's export records: the page and its articles, in page order. */
-export function exportPage(page: AnalyzedPage): { page: ExportPage; articles: ExportArticle[] } {
+/**
+ * One page's export records: the page and its articles, in page order. Entity ids in mentions and quotes are
+ * provisional until the linker's `finish()` (see entities.ts).
+ */
+export function exportPage(page: AnalyzedPage, linker: EntityLinker): { page: ExportPage; articles: ExportArticle[] } {
   const pid = pageId(page.source);
   const ids = page.articles.map((_, i) => articleId(pid, i + 1));
   const articles = page.articles.map((a, i): ExportArticle => {
     const dup = a.duplicateOf;
     const duplicateOf = dup !== null && Number.isInteger(dup) && dup !== i ? (ids[dup] ?? null) : null;
+    const { mentions, quotes } = linker.link(a);
     return {
       id: ids[i] ?? articleId(pid, i + 1),
       pageId: pid,
@@ -43,9 +48,9 @@ export function exportPage(page: AnalyzedPage): { page: ExportPage; articles: Ex
       credits: unique(a.credits),
       duplicateOf,
       storyId: null,
-      mentions: [],
-      quotes: [],
-      dates: [],
+      mentions,
+      quotes,
+      dates: a.dates.map((d) => ({ text: d.text, value: d.value, start: d.start, end: d.end })),
     };
   });
   return {
@@ -78,13 +83,17 @@ export const layout = {
 export function buildExport(pages: readonly AnalyzedPage[], generatedAt: string = new Date().toISOString()): ExportDocument {
   const doc: ExportDocument = { format: EXPORT_FORMAT, version: EXPORT_VERSION, generatedAt, pages: [], articles: [], entities: [], stories: [] };
   const seen = new Set<string>();
+  const linker = new EntityLinker();
   for (const p of pages) {
-    const rec = exportPage(p);
-    if (seen.has(rec.page.id)) continue;
+    if (seen.has(pageId(p.source))) continue;
+    const rec = exportPage(p, linker);
     seen.add(rec.page.id);
     doc.pages.push(rec.page);
     doc.articles.push(...rec.articles);
   }
+  const { entities, finalize } = linker.finish();
+  doc.articles = doc.articles.map(finalize);
+  doc.entities = entities;
   return doc;
 }
 

@@ -5,11 +5,14 @@
  * fails or is aborted leaves the target untouched (and removes its temporary files).
  */
 import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AnalyzedPage } from '../types.js';
-import { exportPage, layout } from './build.js';
+import { exportPage, layout, pageId } from './build.js';
+import { EntityLinker } from './entities.js';
+import type { ExportArticle } from './types.js';
 
 const FLUSH_AT = 1 << 20; // characters buffered before a write
 
@@ -82,6 +85,7 @@ export class ExportWriter {
   private failure: unknown = undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly seen = new Set<string>();
+  private readonly linker = new EntityLinker();
   private pageCount = 0;
   private articleCount = 0;
 
@@ -132,8 +136,8 @@ export class ExportWriter {
    */
   add(page: AnalyzedPage): Promise<boolean> {
     return this.run(async () => {
-      const rec = exportPage(page);
-      if (this.seen.has(rec.page.id)) return false;
+      if (this.seen.has(pageId(page.source))) return false;
+      const rec = exportPage(page, this.linker);
       this.seen.add(rec.page.id);
       await this.main.write(layout.item(rec.page, this.pageCount));
       this.pageCount++;
@@ -151,11 +155,19 @@ export class ExportWriter {
       const { main, articles } = this;
       await main.write(layout.close(this.pageCount) + layout.open('articles'));
       await articles.close();
-      for await (const chunk of createReadStream(articles.path)) await main.writeBytes(chunk as Buffer);
+      // Articles were written with provisional entity keys: one record a line, each now gets its final ids.
+      const { entities, finalize } = this.linker.finish();
+      let n = 0;
+      const lines = createInterface({ input: createReadStream(articles.path, 'utf8'), crlfDelay: Infinity });
+      for await (const line of lines) {
+        const json = line.endsWith(',') ? line.slice(0, -1) : line;
+        if (!json) continue;
+        await main.write(layout.item(finalize(JSON.parse(json) as ExportArticle), n++));
+      }
+      await main.write(layout.close(this.articleCount) + layout.open('entities'));
+      for (let i = 0; i < entities.length; i++) await main.write(layout.item(entities[i], i));
       await main.write(
-        layout.close(this.articleCount) +
-          layout.open('entities') +
-          layout.close(0) +
+        layout.close(entities.length) +
           layout.open('stories') +
           layout.close(0) +
           layout.end,

@@ -1,0 +1,67 @@
+/**
+ * Links the names and quote speakers of articles to entities merged across every article of the export. While pages
+ * stream in, records carry provisional keys (the registry may still merge "بوتين" into "فلاديمير بوتين" later);
+ * `finish` gives the final, stable ids and `finalize` puts them into a record.
+ */
+import { EntityRegistry, resolveDescriptor } from '../entities/index.js';
+import type { Article, EntityMention, QuoteMention } from '../types.js';
+import type { ExportArticle, ExportEntity, ExportMention, ExportQuote } from './types.js';
+
+/** Marks a provisional key inside a record that is not finished yet. */
+const PROVISIONAL = '\u0001';
+
+export class EntityLinker {
+  private readonly registry = new EntityRegistry();
+
+  /** One article's mentions and quotes for the export, with provisional entity keys. */
+  link(a: Article): { mentions: ExportMention[]; quotes: ExportQuote[] } {
+    const keys = this.registry.add(a.mentions);
+    const mentions = a.mentions.map((m, i) => ({ entityId: PROVISIONAL + keys[i]!, text: m.text, start: m.start, end: m.end }));
+    let previous: { speaker: string; id: string | null } | null = null;
+    const quotes = a.quotes.map((q): ExportQuote => {
+      let speakerId: string | null = null;
+      if (!q.unnamed) {
+        if (q.speakerStart === null || q.speakerEnd === null) {
+          // a continuation ("وأضاف:") carries the previous speaker
+          speakerId = previous && previous.speaker === q.speaker ? previous.id : null;
+        } else {
+          const i = speakerMention(q, a.mentions);
+          speakerId = i === null ? null : PROVISIONAL + keys[i]!;
+        }
+      }
+      previous = { speaker: q.speaker, id: speakerId };
+      return { speakerId, speaker: q.speaker, text: q.text, kind: q.kind, start: q.start, end: q.end, via: q.via, date: q.date };
+    });
+    return { mentions, quotes };
+  }
+
+  /** The merged entities and the final id of every provisional key. */
+  finish(): { entities: ExportEntity[]; finalize: (a: ExportArticle) => ExportArticle } {
+    const { entities, resolve } = this.registry.finish();
+    const final = (id: string): string => (id.startsWith(PROVISIONAL) ? resolve(id.slice(1)) : id);
+    return {
+      entities: entities.map((e) => ({ id: e.id, type: e.type, name: e.name, variants: e.variants, roles: e.roles })),
+      finalize: (a) => ({
+        ...a,
+        mentions: a.mentions.map((m) => ({ ...m, entityId: final(m.entityId) })),
+        quotes: a.quotes.map((q) => ({ ...q, speakerId: q.speakerId === null ? null : final(q.speakerId) })),
+      }),
+    };
+  }
+}
+
+/**
+ * The entity a quote's speaker names: a person mention inside the speaker's words, else any mention there
+ * ("قال الكرملين"), else the one person of the article the descriptor stands for ("الرئيس الروسي").
+ */
+function speakerMention(q: QuoteMention, mentions: EntityMention[]): number | null {
+  const start = q.speakerStart!;
+  const end = q.speakerEnd!;
+  const inside = (m: EntityMention): boolean => m.start >= start && m.end <= end;
+  let best: number | null = null;
+  mentions.forEach((m, i) => {
+    if (!inside(m)) return;
+    if (best === null || (m.type === 'person' && mentions[best]!.type !== 'person')) best = i;
+  });
+  return best ?? resolveDescriptor(q.speaker, mentions);
+}
