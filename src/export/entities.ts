@@ -4,11 +4,14 @@
  * `finish` gives the final, stable ids and `finalize` puts them into a record.
  */
 import { EntityRegistry, resolveDescriptor } from '../entities/index.js';
+import { foldKey } from '../text/index.js';
 import type { Article, EntityMention, QuoteMention } from '../types.js';
 import type { ExportArticle, ExportEntity, ExportMention, ExportQuote } from './types.js';
 
 /** Marks a provisional key inside a record that is not finished yet. */
 const PROVISIONAL = '\u0001';
+/** Marks a descriptor speaker ("الرئيس الروسي") to resolve once every entity's roles are known. */
+const DESCRIPTOR = '\u0002';
 
 export class EntityLinker {
   private readonly registry = new EntityRegistry();
@@ -26,7 +29,7 @@ export class EntityLinker {
           speakerId = previous && previous.speaker === q.speaker ? previous.id : null;
         } else {
           const i = speakerMention(q, a.mentions);
-          speakerId = i === null ? null : PROVISIONAL + keys[i]!;
+          speakerId = i === null ? DESCRIPTOR + foldKey(q.speaker) : PROVISIONAL + keys[i]!;
         }
       }
       previous = { speaker: q.speaker, id: speakerId };
@@ -38,12 +41,25 @@ export class EntityLinker {
   /** The merged entities and the final id of every provisional key. */
   finish(): { entities: ExportEntity[]; finalize: (a: ExportArticle) => ExportArticle } {
     const { entities, resolve } = this.registry.finish();
-    const final = (id: string): string => (id.startsWith(PROVISIONAL) ? resolve(id.slice(1)) : id);
+    // A descriptor names a person when exactly one person of the whole export carries it as a role.
+    const byRole = new Map<string, string | null>();
+    for (const e of entities) {
+      if (e.type !== 'person') continue;
+      for (const r of e.roles) {
+        const k = foldKey(r);
+        byRole.set(k, byRole.has(k) && byRole.get(k) !== e.id ? null : e.id);
+      }
+    }
+    const final = (id: string): string | null => {
+      if (id.startsWith(PROVISIONAL)) return resolve(id.slice(1));
+      if (id.startsWith(DESCRIPTOR)) return byRole.get(id.slice(1)) ?? null;
+      return id;
+    };
     return {
       entities: entities.map((e) => ({ id: e.id, type: e.type, name: e.name, variants: e.variants, roles: e.roles })),
       finalize: (a) => ({
         ...a,
-        mentions: a.mentions.map((m) => ({ ...m, entityId: final(m.entityId) })),
+        mentions: a.mentions.map((m) => ({ ...m, entityId: final(m.entityId)! })),
         quotes: a.quotes.map((q) => ({ ...q, speakerId: q.speakerId === null ? null : final(q.speakerId) })),
       }),
     };
