@@ -21,20 +21,23 @@ interface ExpectedWho {
   people: string[][];
   notPeople: string[];
   quotes: ExpectedQuote[];
+  /** Date expressions of the main article with their values ("الاثنين" → "2025-02-03"). */
+  dates?: { text: string; value: string }[];
 }
 
 export interface WhoScore {
   people: { found: number; expected: number };
   wrongPeople: string[];
   quotes: { expected: number; found: number; rightSpeaker: number; rightDetails: number; extra: number; total: number };
+  dates: { expected: number; found: number; total: number };
   failures: string[];
 }
 
 export function evaluateWho(whoPath: string, dir: string): WhoScore {
   const data = JSON.parse(readFileSync(whoPath, 'utf8')) as { pages: ExpectedWho[] };
-  const pages = data.pages.map((p) => analyzePage({ source: p.file, bytes: readFileSync(join(dir, p.file)), format: 'text' }));
+  const pages = data.pages.map((p) => analyzePage({ source: p.file, bytes: readFileSync(join(dir, p.file)), format: /\.html?$/i.test(p.file) ? 'html' : 'text' }));
   const doc = buildExport(pages, '2026-01-01T00:00:00.000Z');
-  const score: WhoScore = { people: { found: 0, expected: 0 }, wrongPeople: [], quotes: { expected: 0, found: 0, rightSpeaker: 0, rightDetails: 0, extra: 0, total: 0 }, failures: [] };
+  const score: WhoScore = { people: { found: 0, expected: 0 }, wrongPeople: [], quotes: { expected: 0, found: 0, rightSpeaker: 0, rightDetails: 0, extra: 0, total: 0 }, dates: { expected: 0, found: 0, total: 0 }, failures: [] };
   data.pages.forEach((exp) => {
     const page = doc.pages.find((p) => p.source === exp.file)!;
     const main = doc.articles.find((a) => a.pageId === page.id && a.role === 'main');
@@ -72,6 +75,12 @@ export function evaluateWho(whoPath: string, dir: string): WhoScore {
       if (detailsOk) score.quotes.rightDetails++;
       else score.failures.push(`${exp.file}: «${q.has}» details kind=${got.kind} speakerId=${got.speakerId} via=${JSON.stringify(got.via)} date=${got.date}`);
     }
+    for (const d of exp.dates ?? []) {
+      score.dates.expected++;
+      if (main.dates.some((x) => x.text.includes(d.text) && x.value === d.value)) score.dates.found++;
+      else score.failures.push(`${exp.file}: date «${d.text}» = ${d.value} not found (dates: ${main.dates.map((x) => `${x.text}=${x.value}`).join(', ')})`);
+    }
+    if (exp.dates) score.dates.total += main.dates.length;
     score.quotes.total += main.quotes.length;
     score.quotes.extra += main.quotes.length - matched.size;
     for (let k = 0; k < main.quotes.length; k++) if (!matched.has(k)) score.failures.push(`${exp.file}: unexpected quote «${main.quotes[k]!.text.slice(0, 60)}» by ${main.quotes[k]!.speaker}`);
