@@ -47,3 +47,16 @@ test('export: the streaming writer gives the same entities and ids as the in-mem
   await w.finish();
   assert.equal(readFileSync(file, 'utf8'), exportToJson(buildExport(pages, '2026-01-01T00:00:00.000Z')));
 });
+
+test('export: "المسؤول الروسي" refers back to the last Russian official quoted, not to another speaker', () => {
+  const text = `موسكو تؤكد بقاء قواتها في سوريا
+وقال مندوب روسيا الدائم لدى الأمم المتحدة، فاسيلي نيبينزيا، إن القوات الروسية في سوريا لا تزال في مواقعها وإن موسكو تجري حوارا مع دمشق.
+من جهته، قال وزير الخارجية التركي هاكان فيدان إن بلاده تتابع التطورات في سوريا عن كثب وتدعم وحدة أراضيها.
+ولم يوضح المسؤول الروسي تفاصيل عن أماكن انتشار هذه القوات، لكنه أكد أن بلاده تواصل الحوار مع السلطات السورية الجديدة.
+وتسعى موسكو إلى المحافظة على وجودها العسكري في سوريا، كونه يلبي مصالح وصفها عسكريون روس بأنها استراتيجية.`;
+  const doc = buildExport([page('c.txt', text)], '2026-01-01T00:00:00.000Z');
+  const q = doc.articles[0]!.quotes.find((x) => x.text.includes('تواصل الحوار'));
+  const nebenzia = doc.entities.find((e) => e.name.includes('نيبينزيا'));
+  assert.ok(q && nebenzia, JSON.stringify(doc.articles[0]?.quotes));
+  assert.equal(q.speakerId, nebenzia.id);
+});

@@ -3,8 +3,11 @@
  * stream in, records carry provisional keys (the registry may still merge "بوتين" into "فلاديمير بوتين" later);
  * `finish` gives the final, stable ids and `finalize` puts them into a record.
  */
-import { EntityRegistry, resolveDescriptor } from '../entities/index.js';
+import { EntityRegistry, nationalityOf, resolveDescriptor } from '../entities/index.js';
 import { foldKey } from '../text/index.js';
+import backrefs from '../lang/ar/quotes-backrefs.json' with { type: 'json' };
+
+const GENERIC_HEADS = new Set(backrefs.genericHeads.map(foldKey));
 import type { Article, EntityMention, QuoteMention } from '../types.js';
 import type { ExportArticle, ExportEntity, ExportMention, ExportQuote } from './types.js';
 
@@ -21,6 +24,7 @@ export class EntityLinker {
     const keys = this.registry.add(a.mentions);
     const mentions = a.mentions.map((m, i) => ({ entityId: PROVISIONAL + keys[i]!, text: m.text, start: m.start, end: m.end }));
     let previous: { speaker: string; id: string | null } | null = null;
+    const spoken: number[] = []; // mention indexes of the named speakers so far, in order
     const quotes = a.quotes.map((q): ExportQuote => {
       let speakerId: string | null = null;
       if (!q.unnamed) {
@@ -28,8 +32,9 @@ export class EntityLinker {
           // a continuation ("وأضاف:") carries the previous speaker
           speakerId = previous && previous.speaker === q.speaker ? previous.id : null;
         } else {
-          const i = speakerMention(q, a.mentions);
+          const i = speakerMention(q, a.mentions) ?? backReference(q.speaker, spoken, a.mentions, keys);
           speakerId = i === null ? DESCRIPTOR + foldKey(q.speaker) : PROVISIONAL + keys[i]!;
+          if (i !== null) spoken.push(i);
         }
       }
       previous = { speaker: q.speaker, id: speakerId };
@@ -64,6 +69,25 @@ export class EntityLinker {
       }),
     };
   }
+}
+
+/**
+ * "المسؤول الروسي" after a Russian official was named and quoted: a generic head with a nationality refers back to
+ * the last named person speaker whose roles (in this article) carry that nationality or name that country.
+ */
+function backReference(descriptor: string, spoken: number[], mentions: EntityMention[], keys: string[]): number | null {
+  const words = foldKey(descriptor).split(' ');
+  if (words.length !== 2 || !GENERIC_HEADS.has(words[0]!)) return null;
+  const country = nationalityOf(descriptor);
+  if (!country) return null;
+  const countryKey = foldKey(country);
+  for (let k = spoken.length - 1; k >= 0; k--) {
+    const m = mentions[spoken[k]!]!;
+    if (m.type !== 'person') continue;
+    const roles = mentions.filter((x, j) => keys[j] === keys[spoken[k]!]).flatMap((x) => x.roles);
+    if (roles.some((r) => nationalityOf(r) === country || foldKey(r).split(' ').includes(countryKey))) return spoken[k]!;
+  }
+  return null;
 }
 
 /**
