@@ -1,3 +1,14 @@
+
+/** Zero-width and bidi controls, BOM, soft hyphen, word joiner and invisible operators, Arabic letter mark. */
+export const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x2069],
+  [0xfeff, 0xfeff],
+  [0x061c, 0x061c],
+  [0x00ad, 0x00ad],
+];
 /**
  * Character classes shared by the tokenizer and the sentence splitter: one lookup table over UTF-16 units, built once.
  * Works on original and on normalized text alike.
@@ -31,16 +42,7 @@ function build(): void {
   for (const c of [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) CH[c] = SPACE;
   for (let c = 0x2000; c <= 0x200a; c++) CH[c] = SPACE;
   for (const c of [0x0a, 0x0d, 0x85, 0x2028, 0x2029]) CH[c] = BREAK;
-  const invisible: Array<[number, number]> = [
-    [0x200b, 0x200f],
-    [0x202a, 0x202e],
-    [0x2060, 0x2064],
-    [0x2066, 0x2069],
-    [0xfeff, 0xfeff],
-    [0x061c, 0x061c],
-    [0x00ad, 0x00ad],
-  ];
-  for (const [a, b] of invisible) for (let c = a; c <= b; c++) CH[c] = INVISIBLE;
+  for (const [a, b] of INVISIBLE_RANGES) for (let c = a; c <= b; c++) CH[c] = INVISIBLE;
 }
 
 build();

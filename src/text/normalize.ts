@@ -6,6 +6,7 @@
  * `cleanDisplay` is the only function meant for display and it never touches letters.
  */
 import { Buffer } from 'node:buffer';
+import { INVISIBLE_RANGES } from './chars.js';
 
 /** Text normalized for matching, with a map back to the original. offsets[i] is the index in the original string of
  *  the i-th UTF-16 unit of `text`; offsets[text.length] === original.length. */
@@ -71,16 +72,7 @@ function buildTables(): void {
   ATTACHED[0x06de] = 0;
 
   // Zero-width and bidi controls, BOM, soft hyphen, word joiner and invisible operators, Arabic letter mark.
-  const invisible: Array<[number, number]> = [
-    [0x200b, 0x200f],
-    [0x202a, 0x202e],
-    [0x2060, 0x2064],
-    [0x2066, 0x2069],
-    [0xfeff, 0xfeff],
-    [0x061c, 0x061c],
-    [0x00ad, 0x00ad],
-  ];
-  for (const [a, b] of invisible) {
+  for (const [a, b] of INVISIBLE_RANGES) {
     setRange(MAP, a, b, DROP);
     setRange(DISPLAY, a, b, 1);
   }
