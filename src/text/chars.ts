@@ -1,3 +1,7 @@
+/**
+ * Character classes shared by the tokenizer and the sentence splitter: one lookup table over UTF-16 units, built once.
+ * Works on original and on normalized text alike.
+ */
 
 /** Zero-width and bidi controls, BOM, soft hyphen, word joiner and invisible operators, Arabic letter mark. */
 export const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -9,10 +13,7 @@ export const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x061c, 0x061c],
   [0x00ad, 0x00ad],
 ];
-/**
- * Character classes shared by the tokenizer and the sentence splitter: one lookup table over UTF-16 units, built once.
- * Works on original and on normalized text alike.
- */
+
 
 /** Class of a unit in CH. */
 export const OTHER = 0; // punctuation, symbols, surrogates
