@@ -26,7 +26,7 @@ interface ExpectedWho {
 }
 
 export interface WhoScore {
-  people: { found: number; expected: number };
+  people: { found: number; expected: number; named: number; unexpected: string[] };
   wrongPeople: string[];
   quotes: { expected: number; found: number; rightSpeaker: number; rightDetails: number; extra: number; total: number };
   dates: { expected: number; found: number; total: number };
@@ -37,7 +37,7 @@ export function evaluateWho(whoPath: string, dir: string): WhoScore {
   const data = JSON.parse(readFileSync(whoPath, 'utf8')) as { pages: ExpectedWho[] };
   const pages = data.pages.map((p) => analyzePage({ source: p.file, bytes: readFileSync(join(dir, p.file)), format: /\.html?$/i.test(p.file) ? 'html' : 'text' }));
   const doc = buildExport(pages, '2026-01-01T00:00:00.000Z');
-  const score: WhoScore = { people: { found: 0, expected: 0 }, wrongPeople: [], quotes: { expected: 0, found: 0, rightSpeaker: 0, rightDetails: 0, extra: 0, total: 0 }, dates: { expected: 0, found: 0, total: 0 }, failures: [] };
+  const score: WhoScore = { people: { found: 0, expected: 0, named: 0, unexpected: [] }, wrongPeople: [], quotes: { expected: 0, found: 0, rightSpeaker: 0, rightDetails: 0, extra: 0, total: 0 }, dates: { expected: 0, found: 0, total: 0 }, failures: [] };
   data.pages.forEach((exp) => {
     const page = doc.pages.find((p) => p.source === exp.file)!;
     const main = doc.articles.find((a) => a.pageId === page.id && a.role === 'main');
@@ -52,6 +52,14 @@ export function evaluateWho(whoPath: string, dir: string): WhoScore {
       else score.failures.push(`${exp.file}: person ${spellings[0]} not found (persons: ${[...persons].join('، ')})`);
     }
     for (const n of exp.notPeople) if (persons.has(n)) score.wrongPeople.push(`${exp.file}: ${n}`);
+    // Person precision: every person entity the article names should be one the reader listed.
+    const known = exp.people.flat();
+    for (const id of new Set(main.mentions.map((m) => m.entityId))) {
+      const e = doc.entities.find((x) => x.id === id);
+      if (!e || e.type !== 'person') continue;
+      score.people.named++;
+      if (![e.name, ...e.variants].some((n) => known.some((k) => k.includes(n) || n.includes(k)))) score.people.unexpected.push(`${exp.file}: ${e.name}`);
+    }
     const matched = new Set<number>();
     for (const q of exp.quotes) {
       score.quotes.expected++;
