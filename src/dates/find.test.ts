@@ -54,7 +54,9 @@ const rows: [string, string, string | null, [string, string][]][] = [
   ['no anchor → no weekday values', 'قال الكرملين، الاثنين، إن بوتين سيلتقي أردوغان يوم الخميس المقبل مساء الأحد', null, []],
   ['weekday as a noun', 'أدى آلاف المصلين صلاة الجمعة في المسجد الأقصى', MON, []],
   ['weekday as a surname', 'قال الكاتب خالد الخميس إن الرواية لم تكتمل', MON, []],
-  ['future sentence, no modifier', 'ستعقد الحكومة اجتماعها الأسبوعي يوم الأحد في العاصمة الإدارية', MON, []],
+  ['future sentence, no modifier: the next such day', 'ستعقد الحكومة اجتماعها الأسبوعي يوم الأحد في العاصمة الإدارية', MON, [['يوم الأحد', '2025-05-18']]],
+  ['future sentence on the publication weekday: not certain', 'ستعقد الحكومة اجتماعها الأسبوعي يوم الاثنين في العاصمة الإدارية', MON, []],
+  ['forecast: the next such day', 'توقعت مصالح الأرصاد الجوية استمرار تساقط الأمطار إلى غاية مساء الخميس', MON, [['مساء الخميس', '2025-05-15']]],
   ['night of two days is not certain', 'تهاطلت أمطار طوفانية طيلة ليلة الثلاثاء إلى الأربعاء', MON, []],
 
   // ---- today, yesterday, tomorrow
@@ -148,6 +150,7 @@ test('findDates: a news report with several dates', () => {
       ['آذار الماضي', '2024-03'],
       ['عام 2022', '2022'],
       ['أمس', '2024-11-13'],
+      ['يوم الاثنين', '2024-11-18'],
     ],
   );
   // Sorted, without overlaps.

@@ -13,8 +13,9 @@
  *    before, "المقبل/القادم" → strictly after; "أمس الاثنين" → strictly before, "غداً الاثنين" → strictly after.
  *  - Day and month without a year: the latest such date on or before the publication date; "الماضي" → strictly
  *    before, "المقبل/القادم" → strictly after. Same for a month alone, at month level.
- *  - Without an explicit modifier, a weekday or year-less date in a sentence whose words before it mark the future
- *    ("سيزور", "من المقرر", "سوف") gets no value: news reports the past, but not there.
+ *  - Without an explicit modifier, in a sentence whose words before it mark the future ("سيزور", "من المقرر",
+ *    "سوف", forecasts: "توقعت … إلى غاية"), a weekday is the next such day after publication (none when it is the
+ *    publication weekday itself: later that day, or a week on?), and a year-less date gets no value.
  *  - "الأسبوع الماضي/المقبل" gets no value (a week straddles months and the week's first day varies).
  *  - Spans leave out a leading conjunction or preposition clitic ("والثلاثاء" → "الثلاثاء", "بالأمس" → "الأمس"),
  *    except "لل" where the clitic and the article are one ("للعام الماضي").
@@ -72,6 +73,7 @@ import {
   resolveWeekday,
   shiftMonth,
   validDay,
+  weekdayOf,
 } from './calendar.js';
 
 /** A date expression found in the normalized text. `day`: an explicit calendar date that may take in the weekday
@@ -382,12 +384,16 @@ function ruleWeekday(sc: Scan, m: RegExpExecArray): boolean {
 
   const after = text.slice(end, end + 40);
   const uncertain = night || nounHead || RX.rangeAfter.test(after) || RX.weekOf.test(after);
-  const dir: Direction =
+  let dir: Direction =
     mod !== undefined ? (PAST.has(mod) ? 'before' : 'after') : yesterday ? 'before' : tomorrow ? 'after' : 'onOrBefore';
-  const values =
-    uncertain || anchor === null || (dir === 'onOrBefore' && !today && futureBefore(sc, start))
-      ? null
-      : resolveDays(anchor.n, days.map((d) => d.w), dir);
+  // The sentence marks the future ("من المقرر أن يعقد … يوم السبت", "توقعت … إلى غاية مساء الخميس"): the next such
+  // day — unless it is the publication weekday itself (later that day, or a week on: not certain).
+  let withheld = false;
+  if (dir === 'onOrBefore' && !today && anchor !== null && futureBefore(sc, start)) {
+    if (days.some((d) => d.w === weekdayOf(anchor.n))) withheld = true;
+    else dir = 'after';
+  }
+  const values = uncertain || anchor === null || withheld ? null : resolveDays(anchor.n, days.map((d) => d.w), dir);
 
   if (days.length === 1) {
     sc.out.push({ s: start, e: end, value: values?.[0] ?? null });
