@@ -33,7 +33,10 @@ export class EntityLinker {
           speakerId = previous && previous.speaker === q.speaker ? previous.id : null;
         } else {
           const i = speakerMention(q, a.mentions) ?? backReference(q.speaker, spoken, a.mentions, keys);
-          speakerId = i === null ? DESCRIPTOR + foldKey(q.speaker) : PROVISIONAL + keys[i]!;
+          // A descriptor of two words or more ("الرئيس الروسي") may name one person of the whole export; a bare
+          // title ("النائب") never does.
+          const descriptor = foldKey(q.speaker);
+          speakerId = i !== null ? PROVISIONAL + keys[i]! : descriptor.includes(' ') ? DESCRIPTOR + descriptor : null;
           if (i !== null) spoken.push(i);
         }
       }
