@@ -8,7 +8,7 @@ import { PRIO, type Cand, type Prio } from './cands.js';
 import type { Doc } from './doc.js';
 import {
   AMBIGUOUS_FIRST, AMBIGUOUS_HEADS, COUNTERPART_HEADS, HONORIFICS, KNOWN_PARTS, KNOWN_PEOPLE, MAX_APPOSITION, PLURAL_HEADS,
-  TAIL_NOUNS, BIT,
+  TAIL_NOUNS, BIT, fold,
 } from './lexicon.js';
 import { parseName, parseTitle, type NameSpan, type TitleSpan } from './names.js';
 
@@ -120,7 +120,10 @@ function titled(
   persons: Cand[],
   add: (n: NameSpan, p: Prio, r?: string[]) => Cand,
 ): Pending | null {
-  const phrase = roleText(doc, title.from, title.to, title.reading.article);
+  // "والي غرداية، عبد الحكيم زروقي،": a bare indefinite head, one construct word the phrase did not take, a comma
+  const complement = constructComplement(doc, gaz, title);
+  const phraseTo = complement ? (doc.tok(title.end)?.end ?? title.to) : title.to;
+  const phrase = roleText(doc, title.from, phraseTo, title.reading.article);
   const headForm = title.reading.form;
   // Apposition: the phrase stands after a person ("فاسيلي نيبينزيا، مندوب …", "جاريد كوشنر صهر الرئيس …").
   const comma = doc.isComma(title.start - 1);
@@ -131,14 +134,19 @@ function titled(
 
   // The name after the phrase, right after it or after a comma; not right after a construct noun, whose complement
   // it is ("أستاذ الاقتصاد بجامعة عين شمس").
-  let at = title.end;
+  let at = complement ? title.end + 1 : title.end;
   if (doc.isComma(at) && doc.joined(at - 1) && doc.joined(at)) at++;
   else if (!doc.joined(at - 1)) return null;
   else if (at - 1 > title.start && TAIL_NOUNS.has(doc.tok(at - 1)?.base ?? '') && !doc.definite(at - 1)) return null;
   const fr = doc.firstName(at);
   // a name another rule found right there (a well-known name with a function word in it: "غير بيدرسن")
   const there = persons.find((p) => p.start === at && p.from === doc.tok(at)?.start);
-  const name = parseName(doc, gaz, at, fr !== undefined && fr.skip === 0 ? { skip: 0 } : {}) ?? (there === undefined ? null : spanOf(there));
+  let name = parseName(doc, gaz, at, fr !== undefined && fr.skip === 0 ? { skip: 0 } : {}) ?? (there === undefined ? null : spanOf(there));
+  // the whole name between the title and a clear end ("النائب عن الحزب …، كاروان محمد صالح،", "مخرجة العرض ليال
+  // الخوري لـ…"), longer than the name its first words make
+  const viaComma = at > title.end && doc.isComma(at - 1);
+  const run = viaComma || constructTitle(doc, title) ? nameRun(doc, gaz, at, viaComma) : null;
+  if (run !== null && (name === null || run.end > name.end)) name = run;
   if (name === null) {
     return prev === undefined && doc.head(at) !== null ? { at, roles: [...carried, phrase] } : null;
   }
@@ -220,3 +228,67 @@ function appositionName(doc: Doc, gaz: Uint8Array, comma: number, add: (n: NameS
   return add(name, PRIO.shape);
 }
 
+const ORDINALS = new Set(['الاول', 'الاولي', 'الثاني', 'الثانيه', 'الثالث', 'الثالثه'].map(fold));
+
+/** A head and one word the title phrase did not take, right before a comma: an indefinite head in a construct with a
+ *  place or name ("والي غرداية،", "محافظ نينوى،"). */
+function constructComplement(doc: Doc, gaz: Uint8Array, title: TitleSpan): boolean {
+  const k = title.end;
+  if (title.end - title.start !== title.headLen || doc.definite(title.start) || title.reading.form.startsWith('ال')) return false;
+  if (!doc.joined(k - 1) || !doc.isWord(k) || !doc.joined(k) || !doc.isComma(k + 1) || !doc.joined(k + 1)) return false;
+  if (gaz[k] === 1 || doc.definite(k) || doc.isFunction(k) || doc.isReporting(k) || doc.isTime(k) || doc.head(k) !== null) return false;
+  return !doc.isCommon(k) && doc.nisba(k) === undefined && (doc.tok(k)?.prefixes.length ?? 1) === 0;
+}
+
+/** A head and one definite word: a construct ("مخرجة العرض", "رئيس الجمعية") or a rank and its ordinal ("الملازم
+ *  الأول"); the words after it up to a clear end are a name. */
+function constructTitle(doc: Doc, title: TitleSpan): boolean {
+  const k = title.start + title.headLen;
+  if (title.end !== k + 1 || !doc.definite(k) || doc.nisba(k) !== undefined) return false;
+  if (ORDINALS.has(doc.norm(k))) return true;
+  return !doc.definite(title.start) && !title.reading.form.startsWith('ال') && doc.head(k) === null;
+}
+
+/** 2–4 name-shaped words from j up to a clear end: a comma or other punctuation (not a quote mark), a function word,
+ *  a reporting verb, "لـ", a line end. After a comma ("…، ميلان يوفانوفيتش،") a foreign surname may look like a verb;
+ *  in a construct ("مخرجة العرض ليال الخوري") the first name may be a word too, with a surname after it. */
+function nameRun(doc: Doc, gaz: Uint8Array, j: number, viaComma: boolean): NameSpan | null {
+  const maxTokens = viaComma ? 4 : 3;
+  let k = j;
+  while (k < doc.n && k - j < maxTokens + 1 && (k === j || doc.joined(k - 1)) && runWord(doc, gaz, k, k === j, viaComma)) k++;
+  const len = k - j;
+  if (len < 2 || len > maxTokens || !runEnd(doc, k)) return null;
+  if (!viaComma && !doc.nameWord(j, gaz) && doc.firstName(j) === undefined && !articleSurnameLike(doc, k - 1)) return null;
+  const first = doc.tok(j);
+  const last = doc.tok(k - 1);
+  if (first === undefined || last === undefined) return null;
+  return { start: j, end: k, from: first.start, to: last.end, parts: len, known: doc.firstName(j) !== undefined };
+}
+
+function articleSurnameLike(doc: Doc, k: number): boolean {
+  const t = doc.tok(k);
+  return t !== undefined && t.prefixes.length === 1 && t.prefixes[0] === 'ال' && doc.definite(k) && !doc.isCommon(k) && doc.nisba(k) === undefined;
+}
+
+function runWord(doc: Doc, gaz: Uint8Array, k: number, first: boolean, viaComma: boolean): boolean {
+  const t = doc.tok(k);
+  if (t === undefined || t.kind !== 'word' || gaz[k] === 1) return false;
+  if (doc.isFunction(k) || doc.isReporting(k) || doc.isTime(k) || doc.head(k) !== null || doc.nisba(k) !== undefined) return false;
+  if (TAIL_NOUNS.has(t.norm) || TAIL_NOUNS.has(t.base)) return false;
+  if (doc.nameWord(k, gaz) || doc.firstName(k) !== undefined) return true;
+  if (!first) {
+    // an Arabic surname with the article ("الحكيم", "الخوري"), a foreign surname that reads like a verb ("يوفانوفيتش")
+    if (articleSurnameLike(doc, k)) return true;
+    return viaComma && t.prefixes.length === 0 && t.norm.length >= 7 && !doc.isCommon(k) && !doc.endsInTaaMarbuta(k);
+  }
+  // "ليال" (nights): a word as first name, only in a construct title and with a surname after it (checked by nameRun)
+  return !viaComma && t.prefixes.length === 0 && !doc.definite(k) && !doc.endsInTaaMarbuta(k) && t.norm.length >= 3;
+}
+
+function runEnd(doc: Doc, k: number): boolean {
+  if (k >= doc.n || !doc.joined(k - 1)) return true;
+  const t = doc.tok(k);
+  if (t === undefined) return true;
+  if (t.kind === 'punct') return !doc.isQuote(k);
+  return doc.isFunction(k) || doc.isReporting(k) || t.norm === 'ل';
+}
