@@ -80,7 +80,13 @@ export class EntityLinker {
  */
 function backReference(descriptor: string, spoken: number[], mentions: EntityMention[], keys: string[]): number | null {
   const words = foldKey(descriptor).split(' ');
-  if (words.length !== 2 || !GENERIC_HEADS.has(words[0]!)) return null;
+  if (!GENERIC_HEADS.has(words[0]!)) return null;
+  // "وأضاف المتحدث": a bare generic head goes on with the last person quoted by name.
+  if (words.length === 1) {
+    for (let k = spoken.length - 1; k >= 0; k--) if (mentions[spoken[k]!]!.type === 'person') return spoken[k]!;
+    return null;
+  }
+  if (words.length !== 2) return null;
   const country = nationalityOf(descriptor);
   if (!country) return null;
   const countryKey = foldKey(country);
@@ -106,5 +112,11 @@ function speakerMention(q: QuoteMention, mentions: EntityMention[]): number | nu
     if (!inside(m)) return;
     if (best === null || (m.type === 'person' && mentions[best]!.type !== 'person')) best = i;
   });
-  return best ?? resolveDescriptor(q.speaker, mentions);
+  if (best !== null) return best;
+  // "أكد النائب عن الحزب …، كاروان محمد صالح، أن …": the person named after the descriptor, before the quoted words,
+  // whose role starts with it.
+  const head = foldKey(q.speaker);
+  const after = mentions.findIndex((m) => m.type === 'person' && m.start >= end && m.end <= q.start && m.roles.some((r) => foldKey(r).startsWith(head)));
+  if (after >= 0) return after;
+  return resolveDescriptor(q.speaker, mentions);
 }
