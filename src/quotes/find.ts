@@ -704,26 +704,10 @@ export class QuoteFinder {
         return { sp: phrase(np.a, np.e, false, null), via, carriedVia }; // a title: "مسؤولة السياسة الخارجية …"
       }
       // "مصادر «بلومبرغ»": the outlet's sources.
-      let e = np.e;
-      for (let j = np.a + 1; j < np.e; j++) {
-        const t = toks[j]!;
-        if (t.k === Q) {
-          via.push(this.innerText(t.q!));
-          e = Math.min(e, j);
-        }
-      }
-      return { sp: phrase(np.a, e, true, family), via, carriedVia };
+      return { sp: phrase(np.a, this.quotedOutlets(toks, np.a, np.e, via), true, family), via, carriedVia };
     }
     if (family !== undefined && according) {
-      let e = np.e;
-      for (let j = np.a + 1; j < np.e; j++) {
-        const t = toks[j]!;
-        if (t.k === Q) {
-          via.push(this.innerText(t.q!));
-          e = Math.min(e, j);
-        }
-      }
-      return { sp: phrase(np.a, e, !definite || family === 'source', family), via, carriedVia };
+      return { sp: phrase(np.a, this.quotedOutlets(toks, np.a, np.e, via), !definite || family === 'source', family), via, carriedVia };
     }
     if (first.k !== W || NP_STOP.has(first.w)) return null;
     return { sp: phrase(np.a, np.e, false, null), via, carriedVia };
@@ -757,6 +741,19 @@ export class QuoteFinder {
   private innerSpeaker(q: QSpan): Speaker {
     const [s, e] = this.trimmedOrig(q.is, q.ie);
     return { speaker: this.text.slice(s, e), start: s, end: e, unnamed: false, family: null };
+  }
+
+  /** Quoted outlet names inside a speaker phrase ("مصادر «بلومبرغ»") go to `via`; the phrase ends before the first. */
+  private quotedOutlets(toks: Tok[], a: number, e: number, via: string[]): number {
+    let end = e;
+    for (let j = a + 1; j < e; j++) {
+      const t = toks[j]!;
+      if (t.k === Q) {
+        via.push(this.innerText(t.q!));
+        end = Math.min(end, j);
+      }
+    }
+    return end;
   }
 
   private innerText(q: QSpan): string {
