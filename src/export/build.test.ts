@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalyzedPage } from '../types.js';
-import { articleId, buildExport, exportPage, exportToJson, pageId } from './build.js';
-import { EntityLinker } from './entities.js';
+import { articleId, buildExport, exportPage, exportToJson, Linkers, pageId } from './build.js';
 import { allPages, englishPage, newsPage, textPage, unreadablePage } from './test-fixtures.js';
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -16,7 +15,7 @@ test('page id: p + 12 hex of sha256(source), the same on every run', () => {
 });
 
 test('articles: 1-based ids in page order, duplicateOf as the target id, text joined by blank lines', () => {
-  const { page, articles } = exportPage(newsPage, new EntityLinker());
+  const { page, articles } = exportPage(newsPage, new Linkers());
   const pid = pageId(newsPage.source);
   assert.deepEqual(page, {
     id: pid,

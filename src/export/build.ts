@@ -7,6 +7,20 @@ import { createHash } from 'node:crypto';
 import type { AnalyzedPage } from '../types.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportArticle, type ExportDocument, type ExportPage } from './types.js';
 import { EntityLinker } from './entities.js';
+import { ReprintLinker } from './reprints.js';
+
+/** What links records across pages while an export is built: entities, and reprints. */
+export class Linkers {
+  readonly entities = new EntityLinker();
+  readonly reprints = new ReprintLinker();
+
+  /** Final ids for a record: merged entities, and the earliest copy each article repeats. */
+  finish(): { entities: ExportDocument['entities']; finalize: (a: ExportArticle) => ExportArticle } {
+    const { entities, finalize } = this.entities.finish();
+    const original = this.reprints.finish();
+    return { entities, finalize: (a) => ({ ...finalize(a), duplicateOf: original(a.id) }) };
+  }
+}
 
 /** 'p' + the first 12 hex digits of the sha256 of the page's source: the same on every run and in every store. */
 export function pageId(source: string): string {
@@ -28,15 +42,17 @@ function unique(values: readonly string[]): string[] {
  * One page's export records: the page and its articles, in page order. Entity ids in mentions and quotes are
  * provisional until the linker's `finish()` (see entities.ts).
  */
-export function exportPage(page: AnalyzedPage, linker: EntityLinker): { page: ExportPage; articles: ExportArticle[] } {
+export function exportPage(page: AnalyzedPage, linkers: Linkers): { page: ExportPage; articles: ExportArticle[] } {
   const pid = pageId(page.source);
   const ids = page.articles.map((_, i) => articleId(pid, i + 1));
   const articles = page.articles.map((a, i): ExportArticle => {
     const dup = a.duplicateOf;
     const duplicateOf = dup !== null && Number.isInteger(dup) && dup !== i ? (ids[dup] ?? null) : null;
-    const { mentions, quotes } = linker.link(a);
+    const { mentions, quotes } = linkers.entities.link(a);
+    const id = ids[i] ?? articleId(pid, i + 1);
+    linkers.reprints.add(id, a.role, a.paragraphs.join('\n\n'), a.published, duplicateOf);
     return {
-      id: ids[i] ?? articleId(pid, i + 1),
+      id,
       pageId: pid,
       role: a.role,
       title: a.title,
@@ -83,15 +99,15 @@ export const layout = {
 export function buildExport(pages: readonly AnalyzedPage[], generatedAt: string = new Date().toISOString()): ExportDocument {
   const doc: ExportDocument = { format: EXPORT_FORMAT, version: EXPORT_VERSION, generatedAt, pages: [], articles: [], entities: [], stories: [] };
   const seen = new Set<string>();
-  const linker = new EntityLinker();
+  const linkers = new Linkers();
   for (const p of pages) {
     if (seen.has(pageId(p.source))) continue;
-    const rec = exportPage(p, linker);
+    const rec = exportPage(p, linkers);
     seen.add(rec.page.id);
     doc.pages.push(rec.page);
     doc.articles.push(...rec.articles);
   }
-  const { entities, finalize } = linker.finish();
+  const { entities, finalize } = linkers.finish();
   doc.articles = doc.articles.map(finalize);
   doc.entities = entities;
   return doc;

@@ -10,8 +10,7 @@ import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AnalyzedPage } from '../types.js';
-import { exportPage, layout, pageId } from './build.js';
-import { EntityLinker } from './entities.js';
+import { exportPage, layout, pageId, Linkers } from './build.js';
 import type { ExportArticle } from './types.js';
 
 const FLUSH_AT = 1 << 20; // characters buffered before a write
@@ -85,7 +84,7 @@ export class ExportWriter {
   private failure: unknown = undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly seen = new Set<string>();
-  private readonly linker = new EntityLinker();
+  private readonly linkers = new Linkers();
   private pageCount = 0;
   private articleCount = 0;
 
@@ -137,7 +136,7 @@ export class ExportWriter {
   add(page: AnalyzedPage): Promise<boolean> {
     return this.run(async () => {
       if (this.seen.has(pageId(page.source))) return false;
-      const rec = exportPage(page, this.linker);
+      const rec = exportPage(page, this.linkers);
       this.seen.add(rec.page.id);
       await this.main.write(layout.item(rec.page, this.pageCount));
       this.pageCount++;
@@ -156,7 +155,7 @@ export class ExportWriter {
       await main.write(layout.close(this.pageCount) + layout.open('articles'));
       await articles.close();
       // Articles were written with provisional entity keys: one record a line, each now gets its final ids.
-      const { entities, finalize } = this.linker.finish();
+      const { entities, finalize } = this.linkers.finish();
       let n = 0;
       const lines = createInterface({ input: createReadStream(articles.path, 'utf8'), crlfDelay: Infinity });
       for await (const line of lines) {
