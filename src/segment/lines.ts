@@ -127,6 +127,8 @@ function classifyOwn(l: Line): void {
   if (linked) return set('teaser-link', { linkTitle: linked });
   const labelled = labelledCredit(text, key, words);
   if (labelled) return set('byline', { credit: labelled });
+  const creditDate = creditAndDate(text);
+  if (creditDate) return set('date', creditDate);
   const date = dateLine(text, key, words);
   if (date) return set('date', { date });
   if (!ARABIC.test(text) && words <= 4) return set('junk');
@@ -150,7 +152,9 @@ function classifyOwn(l: Line): void {
   const placeName = placeAndName(text, words);
   if (placeName) return set('byline', { credit: placeName });
   if (hint === 'title' || hint === 'heading') return set(words >= 25 ? 'para' : 'head');
-  if (words >= 20 || (words >= 6 && TERMINAL.test(text))) return set('para');
+  // A short question or exclamation with no comma or period inside is a headline ("ماذا تريد دمشق من موسكو؟").
+  const headlineQuestion = words < 15 && /[?؟!]["”»'’)]*$/u.test(text) && !/[،,؛]|(?<!\.)\.(?!\.)/u.test(text.slice(0, -1)); // ".." is no sentence end
+  if (words >= 20 || (words >= 6 && TERMINAL.test(text) && !headlineQuestion)) return set('para');
   const glued = gluedListLabel(text, key);
   if (glued) return set('head', { text: glued, key: foldKey(glued), words: countWords(glued), glueLabel: true });
   set('head');
@@ -172,6 +176,18 @@ function copyrightOf(text: string, key: string): string | null {
   while (words[0] && HINTS.outletWords.has(words[0])) words.shift();
   const name = words.join(' ').trim();
   return name.split(' ').length <= 5 ? name : '';
+}
+
+/** "النهار المصرية – القاهرة | الأربعاء 12 مارس 2025": a short credit and a date line joined by a bar. */
+function creditAndDate(text: string): { date: NonNullable<Line['date']>; credit: string } | null {
+  const parts = text.split(/\s*\|\s*/);
+  if (parts.length !== 2) return null;
+  for (const [d, c] of [[parts[1]!, parts[0]!], [parts[0]!, parts[1]!]] as const) {
+    const date = dateLine(d, foldKey(d), countWords(d));
+    const credit = unframe(c);
+    if (date && credit && countWords(c) <= 7 && !SENTENCE_END.test(c)) return { date, credit };
+  }
+  return null;
 }
 
 /** "12/06/2024 11:20 - عنوان …" or "عنوان … 06/08/2025": a headline item printed with its date. */

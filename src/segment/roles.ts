@@ -100,7 +100,7 @@ export function toArticles(units: Unit[], roles: Roles, lines: Line[], pageDates
     else if (isConsent(u)) continue;
     else if (u.titleLine && (u.paras.length > 0 || u.titleLine.words >= 4 || u.fromLink || u.captions.length + u.credits.length > 0)) role = 'teaser';
     else continue;
-    const credits = u.credits.map((c) => c.credit ?? unframe(c.text));
+    const credits = [...u.credits.map((c) => c.credit ?? unframe(c.text)), ...u.dates.flatMap((d) => (d.credit && d !== u.titleLine ? [d.credit] : []))];
     const paragraphs = u.paras.map((p) => p.text);
     const line = dateline(paragraphs[0] ?? '');
     if (line.credit) credits.push(line.credit);
