@@ -153,8 +153,8 @@ function classifyOwn(l: Line): void {
   if (placeName) return set('byline', { credit: placeName });
   if (hint === 'title' || hint === 'heading') return set(words >= 25 ? 'para' : 'head');
   // A short question or exclamation with no comma or period inside is a headline ("ماذا تريد دمشق من موسكو؟").
-  const headlineQuestion = words < 15 && /[?؟!]["”»'’)]*$/u.test(text) && !/[،,؛]|(?<!\.)\.(?!\.)/u.test(text.slice(0, -1)); // ".." is no sentence end
-  if (words >= 20 || (words >= 6 && TERMINAL.test(text) && !headlineQuestion)) return set('para');
+  const headlineQuestion = (): boolean => words < 15 && /[?؟!]["”»'’)]*$/u.test(text) && !/[،,؛]|(?<!\.)\.(?!\.)/u.test(text.slice(0, -1)); // ".." is no sentence end
+  if (words >= 20 || (words >= 6 && TERMINAL.test(text) && !headlineQuestion())) return set('para');
   const glued = gluedListLabel(text, key);
   if (glued) return set('head', { text: glued, key: foldKey(glued), words: countWords(glued), glueLabel: true });
   set('head');
@@ -180,6 +180,7 @@ function copyrightOf(text: string, key: string): string | null {
 
 /** "النهار المصرية – القاهرة | الأربعاء 12 مارس 2025": a short credit and a date line joined by a bar. */
 function creditAndDate(text: string): { date: NonNullable<Line['date']>; credit: string } | null {
+  if (!text.includes('|') || text.length > 160) return null;
   const parts = text.split(/\s*\|\s*/);
   if (parts.length !== 2) return null;
   for (const [d, c] of [[parts[1]!, parts[0]!], [parts[0]!, parts[1]!]] as const) {
