@@ -8,9 +8,11 @@ import { analyzePage as defaultAnalyzePage } from '../pipeline.js';
 import { diagnostic } from '../diagnostics.js';
 import type { AnalyzedPage, Diagnostic, RawPage } from '../types.js';
 import { ExportWriter } from '../export/writer.js';
+import { exportPage, Linkers, pageId } from '../export/build.js';
+import type { ExportStory } from '../export/types.js';
 import type { CliIO } from './io.js';
 import { clean, int } from './terminal.js';
-import { emptyTotals, formatPage, formatProgress, formatTotals, formatWarning, type Totals } from './summary.js';
+import { emptyTotals, formatPage, formatProgress, formatStories, formatTotals, formatWarning, type ArticleLine, type Totals } from './summary.js';
 
 export interface AnalyzeOptions {
   paths: string[];
@@ -67,6 +69,18 @@ export async function analyze(options: AnalyzeOptions, io: CliIO): Promise<numbe
     }
   }
 
+  // Stories are found across all pages: through the export writer's linkers, or (no --json) linkers of our own.
+  const linkers = writer === null ? new Linkers() : null;
+  const seenPages = new Set<string>();
+  const lines = new Map<string, ArticleLine>();
+  const remember = (p: AnalyzedPage): void => {
+    const pid = pageId(p.source);
+    if (seenPages.has(pid)) return;
+    seenPages.add(pid);
+    if (linkers) exportPage(p, linkers);
+    p.articles.forEach((a, i) => lines.set(`${pid}-${i + 1}`, { role: a.role, title: a.title, outlet: a.outlet, published: a.published }));
+  };
+
   const totals: Totals = emptyTotals();
   try {
     for await (const item of readInputs(options.paths)) {
@@ -90,6 +104,7 @@ export async function analyze(options: AnalyzeOptions, io: CliIO): Promise<numbe
       count(totals, page, analysed);
 
       if (!options.quiet) io.stdout.write(formatPage(page));
+      if (!options.quiet) remember(page);
       for (const w of page.warnings) io.stderr.write(formatWarning(page.source, w));
 
       if (writer) {
@@ -123,15 +138,20 @@ export async function analyze(options: AnalyzeOptions, io: CliIO): Promise<numbe
     io.stderr.write(`error: ${what}${options.json !== null ? `; ${clean(options.json)} was not written` : ''}\n`);
     return 1;
   }
+  let stories: ExportStory[] = [];
   if (writer) {
     try {
       await writer.finish();
+      stories = writer.result?.stories ?? [];
     } catch (err) {
       io.stderr.write(writeFailed(options.json ?? '', err));
       await writer.abort();
       return 1;
     }
+  } else if (linkers && !options.quiet) {
+    stories = linkers.finish().stories;
   }
+  if (!options.quiet) io.stdout.write('\n' + formatStories(stories, (id) => lines.get(id)));
   return 0;
 }
 

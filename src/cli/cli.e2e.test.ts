@@ -66,8 +66,12 @@ test('analyze a folder: exit 0, a summary per page, warnings for the bad files, 
   const pdf = join(pages, 'report.pdf');
 
   // stdout: a summary for every page, in the walk's order (how the pages are cut is the pipeline's business)
-  const headers = r.out.split('\n').filter((l) => !l.startsWith(' '));
+  const [pagesOut = '', storiesOut = ''] = r.out.split('\nstories: ');
+  const headers = pagesOut.split('\n').filter((l) => !l.startsWith(' '));
   assert.deepEqual(headers, [`${a}  (ar)`, `${b}  (ar)`, `${empty}  (und)`, `${pdf}  (und)`, ''], r.out);
+  // then the stories found across the pages (here each page's article is a story of its own)
+  assert.match(storiesOut, /^\d+ \(\d+ of several articles\)\n/, r.out);
+  assert.match(storiesOut, /^ {2}- \[main\] الكرملين: بوتين يلتقي أردوغان/m, r.out);
   for (const s of [a, b]) {
     const next = r.out.slice(r.out.indexOf(`${s}  (ar)\n`)).split('\n')[1] ?? '';
     assert.match(next, /^ {2}(main \[(\d{4}-\d{2}-\d{2}|no date)\]: .+|main: none|no articles.*)$/);

@@ -1,5 +1,6 @@
 /** What `rasd analyze` prints for each page, a warning, progress and the final total. Everything printed is cleaned. */
 import type { AnalyzedPage, Article, Diagnostic } from '../types.js';
+import type { ExportStory } from '../export/types.js';
 import { articleId, pageId } from '../export/build.js';
 import { clean, cleanShort, count, int, megabytes } from './terminal.js';
 
@@ -104,4 +105,70 @@ export function formatTotals(t: Totals, seconds: number): string {
     `${count(articles, 'article')} (${int(t.main)} main, ${int(t.related)} related, ${count(t.teasers, 'teaser')}), ` +
     `${count(t.warnings, 'warning')}, ${megabytes(t.bytes)} in ${seconds.toFixed(seconds < 10 ? 2 : 1)} s\n`
   );
+}
+
+/** What the story printout needs of each article. */
+export interface ArticleLine {
+  role: Article['role'];
+  title: string;
+  outlet: string | null;
+  published: string | null;
+}
+
+const STORY_ARTICLES = 8;
+const STORY_EVENTS = 10;
+const STORY_SPEAKERS = 6;
+const EVENT_WIDTH = 110;
+
+/**
+ * The stories found, after the pages: each story of two articles or more with its dates, articles, outlets,
+ * keywords, timeline and speakers; stories of one article in a line each.
+ *
+ *     stories: 3 (1 of several articles)
+ *     ● تقرير: آمال روسيا في الاحتفاظ بقاعدتين عسكريتين في سوريا
+ *       2024-12-19 → 2025-04-19 · 5 articles: 5 reports, 0 reprints · story s1a2b3c
+ *       outlets: الشرق الأوسط، إم تي آي نيوز
+ *       …
+ */
+export function formatStories(stories: readonly ExportStory[], articles: (id: string) => ArticleLine | undefined): string {
+  const big = stories.filter((s) => s.articleIds.length > 1);
+  const lines = [`stories: ${int(stories.length)} (${int(big.length)} of several articles)`];
+  for (const s of big) {
+    lines.push(`● ${cleanShort(s.title) || '(no title)'}`);
+    const span = s.start === null ? 'no date' : s.start === s.end ? s.start : `${s.start} → ${s.end ?? '?'}`;
+    lines.push(`  ${span} · ${count(s.articleIds.length, 'article')}: ${count(s.reports, 'report')}, ${count(s.reprints, 'reprint')} · story ${clean(s.id)}`);
+    if (s.outlets.length > 0) lines.push(`  outlets: ${s.outlets.map((o) => cleanShort(o, 40)).join('، ')}`);
+    if (s.keywords.length > 0) lines.push(`  keywords: ${s.keywords.map((k) => cleanShort(k, 40)).join('، ')}`);
+    lines.push('  articles:');
+    for (const id of s.articleIds.slice(0, STORY_ARTICLES)) {
+      const a = articles(id);
+      if (!a) continue;
+      const where = [a.outlet ? cleanShort(a.outlet, 40) : '', a.published ?? ''].filter(Boolean).join(', ');
+      lines.push(`    - [${a.role}] ${cleanShort(a.title, 90) || '(no title)'}${where ? ` (${where})` : ''}`);
+    }
+    if (s.articleIds.length > STORY_ARTICLES) lines.push(`    … and ${int(s.articleIds.length - STORY_ARTICLES)} more`);
+    if (s.timeline.length > 0) {
+      lines.push('  timeline:');
+      for (const e of s.timeline.slice(0, STORY_EVENTS)) lines.push(`    ${e.date.padEnd(10)}  ${cleanShort(e.text, EVENT_WIDTH)}`);
+      if (s.timeline.length > STORY_EVENTS) lines.push(`    … and ${count(s.timeline.length - STORY_EVENTS, 'more event')}`);
+    }
+    if (s.speakers.length > 0) {
+      lines.push('  speakers:');
+      for (const sp of s.speakers.slice(0, STORY_SPEAKERS)) {
+        const first = sp.quotes[0];
+        const said = first ? `: ${first.kind === 'direct' ? `«${cleanShort(first.text, 80)}»` : cleanShort(first.text, 80)}` : '';
+        lines.push(`    ${cleanShort(sp.name, 40)}${sp.entityId === null ? ' (unnamed)' : ''} (${count(sp.quotes.length, 'quote')})${said}`);
+      }
+      if (s.speakers.length > STORY_SPEAKERS) lines.push(`    … and ${count(s.speakers.length - STORY_SPEAKERS, 'more speaker')}`);
+    }
+  }
+  const single = stories.filter((s) => s.articleIds.length === 1);
+  if (single.length > 0) {
+    lines.push(`stories of one article: ${int(single.length)}`);
+    for (const s of single) {
+      const a = articles(s.articleIds[0] ?? '');
+      lines.push(`  - [${a?.role ?? '?'}] ${cleanShort(s.title, 90) || '(no title)'}`);
+    }
+  }
+  return lines.join('\n') + '\n';
 }

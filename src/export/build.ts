@@ -8,17 +8,24 @@ import type { AnalyzedPage } from '../types.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportArticle, type ExportDocument, type ExportPage } from './types.js';
 import { EntityLinker } from './entities.js';
 import { ReprintLinker } from './reprints.js';
+import { StoryLinker } from './stories.js';
 
-/** What links records across pages while an export is built: entities, and reprints. */
+/** What links records across pages while an export is built: entities, reprints and stories. */
 export class Linkers {
   readonly entities = new EntityLinker();
   readonly reprints = new ReprintLinker();
+  readonly stories = new StoryLinker();
 
-  /** Final ids for a record: merged entities, and the earliest copy each article repeats. */
-  finish(): { entities: ExportDocument['entities']; finalize: (a: ExportArticle) => ExportArticle } {
-    const { entities, finalize } = this.entities.finish();
+  /** Final ids for a record (merged entities, the earliest copy each article repeats, its story), and the stories. */
+  finish(): {
+    entities: ExportDocument['entities'];
+    stories: ExportDocument['stories'];
+    finalize: (a: ExportArticle) => ExportArticle;
+  } {
+    const { entities, finalize, speaker } = this.entities.finish();
     const original = this.reprints.finish();
-    return { entities, finalize: (a) => ({ ...finalize(a), duplicateOf: original(a.id) }) };
+    const { stories, storyOf } = this.stories.finish(speaker, original);
+    return { entities, stories, finalize: (a) => ({ ...finalize(a), duplicateOf: original(a.id), storyId: storyOf(a.id) }) };
   }
 }
 
@@ -45,12 +52,13 @@ function unique(values: readonly string[]): string[] {
 export function exportPage(page: AnalyzedPage, linkers: Linkers): { page: ExportPage; articles: ExportArticle[] } {
   const pid = pageId(page.source);
   const ids = page.articles.map((_, i) => articleId(pid, i + 1));
+  const firstCopies: string[] = [];
   const articles = page.articles.map((a, i): ExportArticle => {
     const dup = a.duplicateOf;
     const duplicateOf = dup !== null && Number.isInteger(dup) && dup !== i ? (ids[dup] ?? null) : null;
     const { mentions, quotes } = linkers.entities.link(a);
     const id = ids[i] ?? articleId(pid, i + 1);
-    linkers.reprints.add(id, a.role, a.paragraphs.join('\n\n'), a.published, duplicateOf);
+    firstCopies.push(linkers.reprints.add(id, a.role, a.paragraphs.join('\n\n'), a.published, duplicateOf));
     return {
       id,
       pageId: pid,
@@ -69,6 +77,12 @@ export function exportPage(page: AnalyzedPage, linkers: Linkers): { page: Export
       dates: a.dates.map((d) => ({ text: d.text, value: d.value, start: d.start, end: d.end })),
     };
   });
+  // Full articles first, so that a teaser finds the story of its full text on the same page.
+  for (const full of [true, false]) {
+    articles.forEach((a, i) => {
+      if ((a.role !== 'teaser') === full) linkers.stories.add(a, firstCopies[i] ?? a.id);
+    });
+  }
   return {
     page: {
       id: pid,
@@ -107,9 +121,10 @@ export function buildExport(pages: readonly AnalyzedPage[], generatedAt: string 
     doc.pages.push(rec.page);
     doc.articles.push(...rec.articles);
   }
-  const { entities, finalize } = linkers.finish();
+  const { entities, stories, finalize } = linkers.finish();
   doc.articles = doc.articles.map(finalize);
   doc.entities = entities;
+  doc.stories = stories;
   return doc;
 }
 

@@ -46,8 +46,12 @@ export class EntityLinker {
     return { mentions, quotes };
   }
 
-  /** The merged entities and the final id of every provisional key. */
-  finish(): { entities: ExportEntity[]; finalize: (a: ExportArticle) => ExportArticle } {
+  /** The merged entities, the final id of every provisional key, and a speaker key's final id and name. */
+  finish(): {
+    entities: ExportEntity[];
+    finalize: (a: ExportArticle) => ExportArticle;
+    speaker: (key: string) => { id: string | null; name: string | null };
+  } {
     const { entities, resolve } = this.registry.finish();
     // A descriptor names a person when exactly one person of the whole export carries it as a role.
     const byRole = new Map<string, string | null>();
@@ -63,7 +67,12 @@ export class EntityLinker {
       if (id.startsWith(DESCRIPTOR)) return byRole.get(id.slice(1)) ?? null;
       return id;
     };
+    const names = new Map(entities.map((e) => [e.id, e.name]));
     return {
+      speaker: (key) => {
+        const id = final(key);
+        return { id, name: id === null ? null : (names.get(id) ?? null) };
+      },
       entities: entities.map((e) => ({ id: e.id, type: e.type, name: e.name, variants: e.variants, roles: e.roles })),
       finalize: (a) => ({
         ...a,

@@ -19,8 +19,11 @@ export class ReprintLinker {
   private readonly members = new Map<string, Member[]>();
   private order = 0;
 
-  /** One article, with the id of the article it repeats on its own page (already known), if any. */
-  add(id: string, role: ArticleRole, text: string, published: string | null, samePage: string | null): void {
+  /**
+   * One article, with the id of the article it repeats on its own page (already known), if any. Returns the first
+   * article of its group of copies (itself when it repeats nothing seen so far).
+   */
+  add(id: string, role: ArticleRole, text: string, published: string | null, samePage: string | null): string {
     let group = samePage === null ? undefined : (this.groupOf.get(samePage) ?? samePage);
     if (group === undefined && text.trim() !== '') {
       const match = this.index.add(id, text)[0];
@@ -31,6 +34,7 @@ export class ReprintLinker {
     const list = this.members.get(group) ?? [];
     list.push({ id, published, order: this.order++, teaser: role === 'teaser' });
     this.members.set(group, list);
+    return group;
   }
 
   /** The article each one repeats (the earliest of its group), or null for originals and articles with no copy. */

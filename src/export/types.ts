@@ -83,6 +83,15 @@ export interface ExportStory {
   reprints: number;
   summary: string[];
   timeline: { date: string; text: string; articleId: string }[];
+  /** Who said what in it, grouped by speaker (most quoted first), each speaker's quotes oldest first. */
+  speakers: ExportSpeaker[];
+}
+
+export interface ExportSpeaker {
+  /** null: an unnamed source ("مصدر في موسكو"), named by the words of the text. */
+  entityId: string | null;
+  name: string;
+  quotes: { articleId: string; text: string; kind: 'direct' | 'indirect'; date: string | null; via: string[] }[];
 }
 
 export interface ExportDocument {

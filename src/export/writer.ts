@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AnalyzedPage } from '../types.js';
 import { exportPage, layout, pageId, Linkers } from './build.js';
-import type { ExportArticle } from './types.js';
+import type { ExportArticle, ExportEntity, ExportStory } from './types.js';
 
 const FLUSH_AT = 1 << 20; // characters buffered before a write
 
@@ -86,6 +86,7 @@ export class ExportWriter {
   private readonly seen = new Set<string>();
   private readonly linkers = new Linkers();
   private pageCount = 0;
+  private finished: { stories: ExportStory[]; entities: ExportEntity[] } | null = null;
   private articleCount = 0;
 
   private constructor(
@@ -148,6 +149,11 @@ export class ExportWriter {
     });
   }
 
+  /** The stories and entities written, once `finish` is done (null before). */
+  get result(): { stories: ExportStory[]; entities: ExportEntity[] } | null {
+    return this.finished;
+  }
+
   /** Completes the export and moves it into place. */
   finish(): Promise<void> {
     return this.run(async () => {
@@ -155,7 +161,7 @@ export class ExportWriter {
       await main.write(layout.close(this.pageCount) + layout.open('articles'));
       await articles.close();
       // Articles were written with provisional entity keys: one record a line, each now gets its final ids.
-      const { entities, finalize } = this.linkers.finish();
+      const { entities, stories, finalize } = this.linkers.finish();
       let n = 0;
       const lines = createInterface({ input: createReadStream(articles.path, 'utf8'), crlfDelay: Infinity });
       for await (const line of lines) {
@@ -165,15 +171,13 @@ export class ExportWriter {
       }
       await main.write(layout.close(this.articleCount) + layout.open('entities'));
       for (let i = 0; i < entities.length; i++) await main.write(layout.item(entities[i], i));
-      await main.write(
-        layout.close(entities.length) +
-          layout.open('stories') +
-          layout.close(0) +
-          layout.end,
-      );
+      await main.write(layout.close(entities.length) + layout.open('stories'));
+      for (let i = 0; i < stories.length; i++) await main.write(layout.item(stories[i], i));
+      await main.write(layout.close(stories.length) + layout.end);
       await main.close(true);
       await rename(main.path, resolve(this.file));
       await articles.discard();
+      this.finished = { stories, entities };
       this.state = 'finished';
     });
   }

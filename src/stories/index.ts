@@ -6,20 +6,30 @@
  *
  * Terms. The title and text are tokenized (src/text: clitics stripped, normalizeForMatch folding); a token's `base`
  * is dropped when it is a stopword (src/lang/ar/stories-stopwords.json), a number or shorter than 3 letters, and is
- * lightly stemmed otherwise (one pronoun / plural suffix, then a final taa marbuta). Entity names (person, org,
+ * lightly stemmed otherwise (src/text/stem.ts). Entity names (person, org,
  * place) are whole-name terms of their own ("e:حميميم", "e:الشيخ مقصود").
  *
- * Weights. A document's term counts are body 1, title TITLE_BOOST, entity ENTITY_BOOST; its vector is
+ * Weights. A document's term counts are body 1, title TITLE_BOOST, lead (its first LEAD_CHARS) LEAD_BOOST more,
+ * entity ENTITY_BOOST; its vector is
  * (1 + ln tf) × idf with document frequencies counted as articles arrive (idf = ln(1 + N / df)). A story keeps the
  * sum of its articles' length-normalized (1 + ln tf) vectors, trimmed to its top terms; idf is applied at scoring
  * time, so a story created while df was still noisy is compared with today's idf.
  *
- * Score of a story for an article: cosine(article, centroid) + ENTITY_WEIGHT × (idf-weighted share of the article's
+ * Score of a story for an article: (1 − HEAD_WEIGHT) × cosine(article, centroid) + HEAD_WEIGHT × cosine(the
+ * article's headline and lead, the story's headline-and-lead centroid) + ENTITY_WEIGHT × (idf-weighted share of the article's
  * entities the story has), times a time factor: 1 inside the story's date range ± windowDays, then halving every
- * windowDays further out. Join the best story when the score ≥ threshold, else open a new one.
+ * halfLifeDays further out. A developing story runs for months (the seeds' story of Russia's bases in Syria goes
+ * from December 2024 to April 2025), so time only weakens a match slowly; what keeps look-alike stories apart is
+ * their terms, above all those of headlines and leads (a round-up that mentions the clashes in Aleppo in its last
+ * paragraph is not about them). Join the best story when the score ≥ threshold (teasers, whose few words
+ * score lower: ≥ teaserThreshold), else open a new one.
+ *
+ * A copy of an article already placed (a reprint, a teaser of a full text) `join`s its story directly.
  */
-import { tokenize, foldKey, normalizeForMatch } from '../text/index.js';
-import stopwordData from '../lang/ar/stories-stopwords.json' with { type: 'json' };
+import { foldKey } from '../text/index.js';
+import { terms } from './terms.js';
+
+export { terms } from './terms.js';
 
 export interface StoryInput {
   id: string;
@@ -28,13 +38,19 @@ export interface StoryInput {
   published: string | null;
   /** entity names (person/org/place) in the article */
   entities: string[];
+  /** A headline with at most a short lead: it joins a story at teaserThreshold (short texts score lower). */
+  teaser?: boolean;
 }
 
 export interface StoryOptions {
-  /** Least score to join an existing story (default 0.15, tuned on examples/stories). */
+  /** Least score to join an existing story (default 0.18, tuned on examples/stories and the seeds). */
   threshold?: number;
-  /** Days either side of a story's date range before the time penalty starts (default 3). */
+  /** Least score for a teaser to join an existing story (default 0.15). */
+  teaserThreshold?: number;
+  /** Days either side of a story's date range before the time penalty starts (default 120). */
   windowDays?: number;
+  /** Beyond the window, the score halves every this many days (default 365). */
+  halfLifeDays?: number;
 }
 
 export interface Story {
@@ -44,6 +60,21 @@ export interface Story {
 
 /** Title terms count this many times a body occurrence. */
 export const TITLE_BOOST = 3;
+/** Lead terms (the first LEAD_CHARS of the text, cut at a word) count this many times more. */
+export const LEAD_BOOST = 0.5;
+export const LEAD_CHARS = 300;
+
+function lead(text: string): string {
+  if (text.length <= LEAD_CHARS) return text;
+  const cut = text.lastIndexOf(' ', LEAD_CHARS);
+  return text.slice(0, cut > 0 ? cut : LEAD_CHARS);
+}
+
+/** Share of the score that compares headlines and leads (the rest compares whole texts). */
+export const HEAD_WEIGHT = 0.4;
+/** Terms kept in a story's headline centroid. */
+export const HEAD_TERMS = 60;
+
 /** An entity name counts this many times a body term occurrence. */
 export const ENTITY_BOOST = 3;
 /** Weight of the entity-overlap share added to the cosine. */
@@ -57,37 +88,7 @@ export const POSTING_CAP = 64;
 /** Most candidate stories scored per article (the most-hit first). */
 export const MAX_CANDIDATES = 48;
 
-const fold = (w: string): string => normalizeForMatch(w).text;
-const STOP = new Set(stopwordData.words.map(fold));
-const SUFFIXES = ['هما', 'كما', 'هم', 'ها', 'ات', 'ون', 'ين', 'يه'];
-const MIN_LEN = 3;
 const DAY = 86_400_000;
-
-/** Light stem of a normalized, clitic-stripped base: one pronoun / plural suffix, then a final taa marbuta (ه). */
-export function stem(base: string): string {
-  let w = base;
-  for (const s of SUFFIXES) {
-    if (w.length - s.length >= MIN_LEN && w.endsWith(s)) {
-      w = w.slice(0, -s.length);
-      break;
-    }
-  }
-  if (w.length > MIN_LEN && w.endsWith('ه')) w = w.slice(0, -1);
-  return w;
-}
-
-/** The story terms of a text: stemmed bases of its words, stopwords and short words out. */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const t of tokenize(text)) {
-    if (t.kind !== 'word') continue;
-    if (STOP.has(t.base) || STOP.has(t.norm)) continue;
-    const s = stem(t.base);
-    if (s.length < MIN_LEN || STOP.has(s)) continue;
-    out.push(s);
-  }
-  return out;
-}
 
 function dayOf(date: string | null): number | null {
   if (date === null) return null;
@@ -109,6 +110,8 @@ interface StoryState {
   articleIds: string[];
   /** term → sum of the members' length-normalized (1 + ln tf) weights (trimmed to CENTROID_TERMS). */
   centroid: Map<string, number>;
+  /** The same for headlines and leads only (trimmed to HEAD_TERMS). */
+  head: Map<string, number>;
   /** entity key → number of member articles naming it (trimmed with the centroid's rule). */
   entities: Map<string, number>;
   minDay: number | null;
@@ -117,7 +120,9 @@ interface StoryState {
 
 export class StoryClusterer {
   readonly threshold: number;
+  readonly teaserThreshold: number;
   readonly windowDays: number;
+  readonly halfLifeDays: number;
   private readonly df = new Map<string, number>();
   private n = 0;
   private readonly list: StoryState[] = [];
@@ -125,12 +130,27 @@ export class StoryClusterer {
   private readonly postings = new Map<string, number[]>();
 
   constructor(options: StoryOptions = {}) {
-    this.threshold = options.threshold ?? 0.15;
-    this.windowDays = options.windowDays ?? 3;
+    this.threshold = options.threshold ?? 0.18;
+    this.teaserThreshold = options.teaserThreshold ?? 0.15;
+    this.windowDays = options.windowDays ?? 120;
+    this.halfLifeDays = options.halfLifeDays ?? 365;
   }
 
+  /** idf values of the current article count, memoized until the next article arrives. */
+  private idfMemo = new Map<string, number>();
+  private idfAt = -1;
+
   private idf(term: string): number {
-    return Math.log(1 + this.n / (this.df.get(term) ?? 1));
+    if (this.idfAt !== this.n) {
+      this.idfMemo = new Map();
+      this.idfAt = this.n;
+    }
+    let v = this.idfMemo.get(term);
+    if (v === undefined) {
+      v = Math.log(1 + this.n / (this.df.get(term) ?? 1));
+      this.idfMemo.set(term, v);
+    }
+    return v;
   }
 
   /** Assigns one article to a story (existing or new) and returns the story id. Cost flat in the number of stories. */
@@ -142,6 +162,12 @@ export class StoryClusterer {
     };
     for (const t of terms(a.text)) bump(t, 1);
     for (const t of terms(a.title)) bump(t, TITLE_BOOST);
+    // the lead (inverted pyramid: what the article is about) counts again
+    const leadTerms = terms(lead(a.text));
+    for (const t of leadTerms) bump(t, LEAD_BOOST);
+    // the headline and lead alone: what the article is about, not all it mentions
+    const headTf = new Map<string, number>();
+    for (const t of [...terms(a.title), ...leadTerms]) headTf.set(t, (headTf.get(t) ?? 0) + 1);
     const ents = new Set<string>();
     for (const e of a.entities) {
       const k = foldKey(e).trim();
@@ -170,6 +196,22 @@ export class StoryClusterer {
       vecNorm += v * v;
     }
     vecNorm = Math.sqrt(vecNorm) || 1;
+    const headRaw = new Map<string, number>();
+    let headRawNorm = 0;
+    for (const [t, c] of headTf) {
+      const w = 1 + Math.log(c);
+      headRaw.set(t, w);
+      headRawNorm += w * w;
+    }
+    headRawNorm = Math.sqrt(headRawNorm) || 1;
+    const head = new Map<string, number>();
+    let headNorm = 0;
+    for (const [t, w] of headRaw) {
+      const v = w * this.idf(t);
+      head.set(t, v);
+      headNorm += v * v;
+    }
+    headNorm = Math.sqrt(headNorm) || 1;
     const query = [...vec].sort((x, y) => y[1] - x[1]).slice(0, QUERY_TERMS).map(([t]) => t);
     const day = dayOf(a.published);
 
@@ -187,7 +229,7 @@ export class StoryClusterer {
     let bestScore = -Infinity;
     for (const [si] of cands) {
       const s = this.list[si] as StoryState;
-      const score = this.score(s, vec, vecNorm, ents, entTotal, day);
+      const score = this.score(s, vec, vecNorm, head, headNorm, ents, entTotal, day);
       if (score > bestScore) {
         bestScore = score;
         best = s;
@@ -195,15 +237,17 @@ export class StoryClusterer {
     }
 
     let story: StoryState;
-    if (best && bestScore >= this.threshold) story = best;
+    if (best && bestScore >= (a.teaser ? this.teaserThreshold : this.threshold)) story = best;
     else {
       let id = 's' + hash36(a.id);
       for (let k = 2; this.byId.has(id); k++) id = 's' + hash36(a.id) + '-' + k;
-      story = { index: this.list.length, id, articleIds: [], centroid: new Map(), entities: new Map(), minDay: null, maxDay: null };
+      story = { index: this.list.length, id, articleIds: [], centroid: new Map(), head: new Map(), entities: new Map(), minDay: null, maxDay: null };
       this.list.push(story);
       this.byId.set(id, story);
     }
     this.add(story, raw, rawNorm, ents, day, a.id);
+    for (const [t, w] of headRaw) story.head.set(t, (story.head.get(t) ?? 0) + w / headRawNorm);
+    this.trim(story.head, HEAD_TERMS);
     for (const t of query) this.post(t, story.index);
     return story.id;
   }
@@ -217,16 +261,39 @@ export class StoryClusterer {
     if (list.length > POSTING_CAP) list.shift();
   }
 
-  private score(s: StoryState, vec: Map<string, number>, vecNorm: number, ents: Set<string>, entTotal: number, day: number | null): number {
+  private cosine(centroid: Map<string, number>, vec: Map<string, number>, vecNorm: number): number {
     let dot = 0;
     let norm = 0;
-    for (const [t, w] of s.centroid) {
+    for (const [t, w] of centroid) {
       const c = w * this.idf(t);
       norm += c * c;
       const v = vec.get(t);
       if (v !== undefined) dot += v * c;
     }
-    let score = norm > 0 ? dot / (vecNorm * Math.sqrt(norm)) : 0;
+    return norm > 0 ? dot / (vecNorm * Math.sqrt(norm)) : 0;
+  }
+
+  private trim(m: Map<string, number>, n: number): void {
+    if (m.size <= n) return;
+    const keep = [...m]
+      .map(([t, w]) => [t, w, w * this.idf(t)] as const)
+      .sort((x, y) => y[2] - x[2])
+      .slice(0, n);
+    m.clear();
+    for (const [t, w] of keep) m.set(t, w);
+  }
+
+  private score(
+    s: StoryState,
+    vec: Map<string, number>,
+    vecNorm: number,
+    head: Map<string, number>,
+    headNorm: number,
+    ents: Set<string>,
+    entTotal: number,
+    day: number | null,
+  ): number {
+    let score = (1 - HEAD_WEIGHT) * this.cosine(s.centroid, vec, vecNorm) + HEAD_WEIGHT * this.cosine(s.head, head, headNorm);
     if (entTotal > 0) {
       let shared = 0;
       for (const e of ents) if (s.entities.has(e)) shared += this.idf(e);
@@ -234,32 +301,52 @@ export class StoryClusterer {
     }
     if (day !== null && s.minDay !== null && s.maxDay !== null) {
       const gap = day < s.minDay ? s.minDay - day : day > s.maxDay ? day - s.maxDay : 0;
-      if (gap > this.windowDays) score *= Math.pow(0.5, (gap - this.windowDays) / Math.max(1, this.windowDays));
+      if (gap > this.windowDays) score *= Math.pow(0.5, (gap - this.windowDays) / Math.max(1, this.halfLifeDays));
     }
     return score;
   }
 
-  private add(s: StoryState, raw: Map<string, number>, rawNorm: number, ents: Set<string>, day: number | null, id: string): void {
+  /** Puts a copy of an article already placed (a reprint, a teaser of it) into that article's story. */
+  join(storyId: string, articleId: string, published: string | null): void {
+    const s = this.byId.get(storyId);
+    if (!s) throw new Error(`no story ${storyId}`);
+    this.addMember(s, dayOf(published), articleId);
+  }
+
+  private addMember(s: StoryState, day: number | null, id: string): void {
     s.articleIds.push(id);
-    for (const [t, w] of raw) s.centroid.set(t, (s.centroid.get(t) ?? 0) + w / rawNorm);
-    if (s.centroid.size > CENTROID_TERMS) {
-      const keep = [...s.centroid].sort((x, y) => y[1] * this.idf(y[0]) - x[1] * this.idf(x[0])).slice(0, CENTROID_TERMS);
-      s.centroid.clear();
-      for (const [t, w] of keep) s.centroid.set(t, w);
-    }
-    for (const e of ents) s.entities.set(e, (s.entities.get(e) ?? 0) + 1);
-    if (s.entities.size > CENTROID_TERMS) {
-      const keep = [...s.entities].sort((x, y) => y[1] * this.idf(y[0]) - x[1] * this.idf(x[0])).slice(0, CENTROID_TERMS);
-      s.entities.clear();
-      for (const [e, c] of keep) s.entities.set(e, c);
-    }
     if (day !== null) {
       s.minDay = s.minDay === null ? day : Math.min(s.minDay, day);
       s.maxDay = s.maxDay === null ? day : Math.max(s.maxDay, day);
     }
   }
 
+  /**
+   * A story's strongest terms, best first: stems of words (as `terms` gives them) and entity names (prefixed "e:"),
+   * weighted by the centroid and today's idf.
+   */
+  topTerms(storyId: string, n: number): string[] {
+    const s = this.byId.get(storyId);
+    if (!s) return [];
+    return [...s.centroid]
+      .map(([t, w]) => [t, w * this.idf(t)] as const)
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, n)
+      .map(([t]) => t);
+  }
+
+  private add(s: StoryState, raw: Map<string, number>, rawNorm: number, ents: Set<string>, day: number | null, id: string): void {
+    this.addMember(s, day, id);
+    for (const [t, w] of raw) s.centroid.set(t, (s.centroid.get(t) ?? 0) + w / rawNorm);
+    this.trim(s.centroid, CENTROID_TERMS);
+    for (const e of ents) s.entities.set(e, (s.entities.get(e) ?? 0) + 1);
+    this.trim(s.entities, CENTROID_TERMS);
+  }
+
   stories(): Story[] {
     return this.list.map((s) => ({ id: s.id, articleIds: [...s.articleIds] }));
   }
 }
+
+export { StoryDigest } from './digest.js';
+export type { DigestArticle, DigestQuote, DigestResult, SpeakerQuotes, TimelineEvent } from './digest.js';

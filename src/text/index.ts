@@ -3,5 +3,6 @@ export { normalizeForMatch, toOriginalSpan, foldKey, cleanDisplay } from './norm
 export type { MatchText } from './normalize.js';
 export { tokenize, createTokenizer, analyzeWord, isDetachedProclitic } from './tokenize.js';
 export type { Token, WordAnalysis } from './tokenize.js';
+export { stem } from './stem.js';
 export { splitSentences, MAX_QUOTE } from './sentences.js';
 export type { Sentence } from './sentences.js';
