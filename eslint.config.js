@@ -13,4 +13,15 @@ export default tseslint.config(
       'no-misleading-character-class': 'off',
     },
   },
+  {
+    files: ['src/web/client/**'],
+    languageOptions: {
+      globals: {
+        window: 'readonly', document: 'readonly', fetch: 'readonly', location: 'readonly', history: 'readonly',
+        HTMLElement: 'readonly', HTMLAnchorElement: 'readonly', HTMLInputElement: 'readonly', HTMLFormElement: 'readonly',
+        HTMLOptionElement: 'readonly', SVGElement: 'readonly', Element: 'readonly', Node: 'readonly', URLSearchParams: 'readonly',
+        Response: 'readonly', Request: 'readonly', Event: 'readonly', console: 'readonly',
+      },
+    },
+  },
 );

@@ -1,15 +1,17 @@
 /** The command line: what was asked for, or why it cannot be understood. Usage texts. */
 import { parseArgs } from 'node:util';
+import { STORE_COMMANDS, STORE_USAGE, type StoreCommand } from './store-commands.js';
 
 export type Command =
   | { kind: 'help'; topic: 'rasd' | 'analyze' }
   | { kind: 'version' }
   | { kind: 'analyze'; paths: string[]; json: string | null; quiet: boolean }
   | { kind: 'not-implemented'; command: string }
+  | { kind: 'store'; command: StoreCommand; args: string[] }
   | { kind: 'usage-error'; message: string; topic: 'rasd' | 'analyze' };
 
 /** Commands that later issues add; named so they get "not implemented yet" rather than "unknown command". */
-export const PLANNED_COMMANDS = ['ingest', 'search', 'stories', 'story', 'export', 'serve', 'watch'] as const;
+export const PLANNED_COMMANDS = ['watch'] as const;
 
 export const USAGE = `Usage: rasd <command> [options]
 
@@ -19,6 +21,7 @@ Commands:
   analyze <files or folders…>  read .txt and .html pages (folders recursively), cut each into its
                                main article, related articles and teasers, and print a summary
 
+${STORE_USAGE}
 Options:
   -h, --help      show this help ("rasd analyze --help" for the options of analyze)
   --version       print the version of rasd
@@ -91,6 +94,7 @@ export function parseCommand(argv: readonly string[]): Command {
     return { kind: 'usage-error', message: `no help for '${topic}': unknown command`, topic: 'rasd' };
   }
   if (first === 'analyze') return parseAnalyze(rest);
+  if ((STORE_COMMANDS as readonly string[]).includes(first)) return { kind: 'store', command: first as StoreCommand, args: rest };
   if ((PLANNED_COMMANDS as readonly string[]).includes(first)) return { kind: 'not-implemented', command: first };
   if (first.startsWith('-')) return { kind: 'usage-error', message: `unknown option '${first}'`, topic: 'rasd' };
   return { kind: 'usage-error', message: `unknown command '${first}'`, topic: 'rasd' };

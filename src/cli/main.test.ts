@@ -52,8 +52,20 @@ test('usage errors: exit 2, a short usage on stderr, nothing on stdout', async (
   }
 });
 
-test('commands of later issues: "not implemented yet", exit 2', async () => {
-  for (const c of ['ingest', 'search', 'stories', 'story', 'export', 'serve', 'watch']) {
+test('store commands: usage errors exit 2; watch is "not implemented yet"', async () => {
+  for (const [args, message] of [
+    [['ingest'], /no files or folders given/],
+    [['search', '--db', '/nonexistent/x'], /no search words given/],
+    [['story', '--db', '/nonexistent/x'], /no story id given/],
+    [['export', '--db', '/nonexistent/x'], /export needs --json FILE/],
+    [['stories', '--limit', '0'], /--limit must be a whole number/],
+    [['search', 'x', '--from', '2025-13-45'], /--from must be a date/],
+  ] as const) {
+    const r = await run([...args]);
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, message);
+  }
+  for (const c of ['watch']) {
     const r = await run([c, 'x']);
     assert.equal(r.code, 2);
     assert.match(r.err, new RegExp(`^rasd: '${c}' is not implemented yet\n`));

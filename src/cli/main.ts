@@ -1,6 +1,7 @@
 /** `rasd <command> …` in-process: parses the arguments, runs the command, returns the exit code. */
 import { ANALYZE_USAGE, parseCommand, shortUsage, USAGE } from './args.js';
 import { analyze } from './analyze.js';
+import { runStoreCommand } from './store-commands.js';
 import type { CliIO } from './io.js';
 import { clean } from './terminal.js';
 import { packageVersion } from './version.js';
@@ -25,5 +26,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 2;
     case 'analyze':
       return analyze(cmd, io);
+    case 'store':
+      return runStoreCommand(cmd.command, cmd.args, io);
   }
 }

@@ -1,0 +1,116 @@
+/**
+ * POST /api/pages without the HTTP: the body's pages checked (`readPages`), then analysed, stored and linked
+ * (`Ingester.ingest`). Ingests on one store run one at a time, in arrival order (a promise queue per Store), so two
+ * requests never interleave their pages and never run `link` at the same time.
+ */
+import { extname } from 'node:path';
+import { analyzePage } from '../pipeline.js';
+import { diagnostic } from '../diagnostics.js';
+import { looksLikeHtmlDocument } from '../input/walk.js';
+import { pageId } from '../export/build.js';
+import { contentHash, type PageResult, type Store } from '../store/store.js';
+import type { AnalyzedPage, RawPage } from '../types.js';
+import { badRequest } from './errors.js';
+import { isCleanText } from './params.js';
+
+export const MAX_SOURCE = 2000;
+
+/** Warnings of a page that could not be handled (the pipeline's own rules are in src/diagnostics.ts). */
+export const STORE_FAILED = { rule: 'server/store-failed', message: 'the analysed page could not be stored' } as const;
+
+export interface IncomingPage {
+  source: string;
+  content: string;
+  format: RawPage['format'];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The format for a page sent without one: by the source's extension, and a .txt that is a whole HTML document is HTML. */
+export function formatOf(source: string, bytes: Uint8Array): RawPage['format'] {
+  const path = source.replace(/[?#].*$/s, '');
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return 'html';
+  return looksLikeHtmlDocument(bytes) ? 'html' : 'text';
+}
+
+function readPage(v: unknown, where: string): IncomingPage {
+  if (!isObject(v)) throw badRequest(`${where} must be an object with source and content`);
+  const { source, content, format } = v;
+  if (typeof source !== 'string' || source.trim() === '') throw badRequest(`${where}.source is required (a non-empty string)`);
+  if (source.length > MAX_SOURCE) throw badRequest(`${where}.source is longer than ${MAX_SOURCE} characters`);
+  if (!isCleanText(source)) throw badRequest(`${where}.source contains control characters`);
+  if (typeof content !== 'string') throw badRequest(`${where}.content is required (the page as a string)`);
+  if (format !== undefined && format !== null && format !== 'text' && format !== 'html') throw badRequest(`${where}.format must be text or html`);
+  const fmt = format === 'text' || format === 'html' ? format : formatOf(source, Buffer.from(content.slice(0, 512), 'utf8'));
+  return { source, content, format: fmt };
+}
+
+/** The pages of a request body: `{ pages: [ … ] }` or one page `{ source, content, format }`. */
+export function readPages(body: unknown): IncomingPage[] {
+  if (!isObject(body)) throw badRequest('the body must be a JSON object: { "pages": [ … ] } or { "source", "content" }');
+  if ('pages' in body) {
+    const pages = body['pages'];
+    if (!Array.isArray(pages)) throw badRequest('pages must be an array');
+    if (pages.length === 0) throw badRequest('pages is empty');
+    return pages.map((p, i) => readPage(p, `pages[${i}]`));
+  }
+  return [readPage(body, 'the page')];
+}
+
+const queues = new WeakMap<Store, Promise<unknown>>();
+
+/** Runs `fn` after everything queued before on this store, whether that succeeded or failed. */
+export function serialize<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  const run = (queues.get(store) ?? Promise.resolve()).then(fn, fn);
+  queues.set(store, run.catch(() => undefined));
+  return run;
+}
+
+export interface IngestOptions {
+  /** The pipeline; analyzePage by default. */
+  analyze?: (raw: RawPage) => AnalyzedPage;
+  /** Told about each page that failed (the server logs it); the answer only says `failed`. */
+  onPageError?: (source: string, err: unknown) => void;
+}
+
+export class Ingester {
+  private readonly analyze: (raw: RawPage) => AnalyzedPage;
+  private readonly onPageError: (source: string, err: unknown) => void;
+
+  constructor(
+    private readonly store: Store,
+    options: IngestOptions = {},
+  ) {
+    this.analyze = options.analyze ?? analyzePage;
+    this.onPageError = options.onPageError ?? (() => undefined);
+  }
+
+  /** Analyses and stores the pages in order, then links once if anything changed (or a link is pending). */
+  ingest(pages: readonly IncomingPage[]): Promise<PageResult[]> {
+    return serialize(this.store, async () => {
+      const results: PageResult[] = [];
+      for (const p of pages) results.push(await this.one(p));
+      if (results.some((r) => r.status === 'added' || r.status === 'replaced') || (await this.store.needsLink())) await this.store.link();
+      return results;
+    });
+  }
+
+  private async one(p: IncomingPage): Promise<PageResult> {
+    const bytes = Buffer.from(p.content, 'utf8');
+    const failed = (warning: { rule: string; message: string }): PageResult => ({ source: p.source, pageId: pageId(p.source), status: 'failed', articleIds: [], warnings: [warning] });
+    let page: AnalyzedPage;
+    try {
+      page = this.analyze({ source: p.source, bytes, format: p.format });
+    } catch (err) {
+      this.onPageError(p.source, err);
+      return failed(diagnostic('cli/analyze-failed'));
+    }
+    try {
+      return await this.store.addPage(page, contentHash(bytes));
+    } catch (err) {
+      this.onPageError(p.source, err);
+      return failed(STORE_FAILED);
+    }
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * Reading the store: lists, single records and search, in the shapes of docs/API.md (the export's shapes plus a few
+ * summary fields). Every order has a final tie-break on the id, so PGlite and a PostgreSQL server list the same rows
+ * in the same order.
+ */
+import type { ExportArticle, ExportEntity, ExportStory } from '../export/types.js';
+import { parseQuery, snippet, toTsQuery } from '../search/index.js';
+import type { Db } from './db.js';
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export interface ArticleSummary {
+  id: string;
+  pageId: string;
+  role: ExportArticle['role'];
+  title: string;
+  published: string | null;
+  outlet: string | null;
+  credits: string[];
+  storyId: string | null;
+  duplicateOf: string | null;
+  lead: string;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string;
+  keywords: string[];
+  start: string | null;
+  end: string | null;
+  outlets: string[];
+  reports: number;
+  reprints: number;
+  articleCount: number;
+}
+
+export interface EntitySummary extends ExportEntity {
+  mentions: number;
+}
+
+export interface QuoteItem {
+  articleId: string;
+  storyId: string | null;
+  speakerId: string | null;
+  speaker: string;
+  text: string;
+  kind: 'direct' | 'indirect';
+  via: string[];
+  date: string | null;
+  published: string | null;
+}
+
+export interface SearchHit {
+  articleId: string;
+  title: string;
+  storyId: string | null;
+  outlet: string | null;
+  published: string | null;
+  role: ExportArticle['role'];
+  snippet: string;
+  highlights: [number, number][];
+  score: number;
+}
+
+export interface Filters {
+  entity?: string;
+  story?: string;
+  outlet?: string;
+  role?: string;
+  from?: string;
+  to?: string;
+}
+
+export class QueryError extends Error {
+  override readonly name = 'QueryError';
+}
+
+const LEAD = 300;
+const ARTICLE_SUMMARY = `a.id, a.page_id, a.role, a.title, a.published, a.outlet, a.credits, a.story_id, a.duplicate_of, left(split_part(a.text, E'\\n\\n', 1), ${LEAD}) AS lead`;
+
+interface ArticleSummaryRow {
+  id: string;
+  page_id: string;
+  role: ExportArticle['role'];
+  title: string;
+  published: string | null;
+  outlet: string | null;
+  credits: string[];
+  story_id: string | null;
+  duplicate_of: string | null;
+  lead: string;
+}
+
+const toArticleSummary = (r: ArticleSummaryRow): ArticleSummary => ({
+  id: r.id,
+  pageId: r.page_id,
+  role: r.role,
+  title: r.title,
+  published: r.published,
+  outlet: r.outlet,
+  credits: r.credits,
+  storyId: r.story_id,
+  duplicateOf: r.duplicate_of,
+  lead: r.lead,
+});
+
+const toStorySummary = (d: ExportStory): StorySummary => ({
+  id: d.id,
+  title: d.title,
+  keywords: d.keywords,
+  start: d.start,
+  end: d.end,
+  outlets: d.outlets,
+  reports: d.reports,
+  reprints: d.reprints,
+  articleCount: d.articleIds.length,
+});
+
+/** WHERE clauses for the article filters, with their parameters appended to `params`. */
+function articleFilters(f: Filters, params: unknown[]): string[] {
+  const where: string[] = [];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.entity) where.push(`a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ${p(f.entity)})`);
+  if (f.story) where.push(`a.story_id = ${p(f.story)}`);
+  if (f.outlet) where.push(`(a.outlet = ${p(f.outlet)} OR a.credits ? ${p(f.outlet)})`);
+  if (f.role) where.push(`a.role = ${p(f.role)}`);
+  if (f.from) where.push(`a.published >= ${p(f.from)}`);
+  if (f.to) where.push(`a.published <= ${p(f.to)}`);
+  return where;
+}
+
+async function count(db: Db, sql: string, params: unknown[]): Promise<number> {
+  const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) q`, params);
+  return rows[0]?.n ?? 0;
+}
+
+export async function listArticles(db: Db, f: Filters, limit: number, offset: number): Promise<Page<ArticleSummary>> {
+  const params: unknown[] = [];
+  const where = articleFilters(f, params);
+  const base = `SELECT ${ARTICLE_SUMMARY} FROM articles a ${where.length > 0 ? 'WHERE ' + where.join(' AND ') : ''}`;
+  const total = await count(db, base, params);
+  const rows = await db.query<ArticleSummaryRow>(`${base} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ${limit} OFFSET ${offset}`, params);
+  return { total, limit, offset, items: rows.map(toArticleSummary) };
+}
+
+export async function getArticle(db: Db, id: string): Promise<(ExportArticle & { source: string; entities: ExportEntity[] }) | null> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT a.*, p.source FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const entities = await db.query<ExportEntity>(
+    `SELECT e.id, e.type, e.name, e.variants, e.roles FROM entities e JOIN article_entities x ON x.entity_id = e.id WHERE x.article_id = $1 ORDER BY x.mentions DESC, e.id`,
+    [id],
+  );
+  return {
+    id: r['id'] as string,
+    pageId: r['page_id'] as string,
+    role: r['role'] as ExportArticle['role'],
+    title: r['title'] as string,
+    text: r['text'] as string,
+    captions: r['captions'] as string[],
+    published: r['published'] as string | null,
+    outlet: r['outlet'] as string | null,
+    credits: r['credits'] as string[],
+    duplicateOf: r['duplicate_of'] as string | null,
+    storyId: r['story_id'] as string | null,
+    mentions: r['mentions'] as ExportArticle['mentions'],
+    quotes: r['quotes'] as ExportArticle['quotes'],
+    dates: r['dates'] as ExportArticle['dates'],
+    source: r['source'] as string,
+    entities,
+  };
+}
+
+export async function listStories(db: Db, f: { entity?: string; outlet?: string; from?: string; to?: string; q?: string }, limit: number, offset: number): Promise<Page<StorySummary>> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.entity) where.push(`s.id IN (SELECT a.story_id FROM articles a JOIN article_entities x ON x.article_id = a.id WHERE x.entity_id = ${p(f.entity)})`);
+  if (f.outlet) where.push(`s.doc->'outlets' ? ${p(f.outlet)}`);
+  if (f.from) where.push(`s.end_date >= ${p(f.from)}`);
+  if (f.to) where.push(`s.start_date <= ${p(f.to)}`);
+  if (f.q) where.push(`strpos(s.title, ${p(f.q)}) > 0`);
+  const base = `SELECT s.id, s.doc, s.end_date, s.article_count FROM stories s ${where.length > 0 ? 'WHERE ' + where.join(' AND ') : ''}`;
+  const total = await count(db, base, params);
+  const rows = await db.query<{ doc: ExportStory }>(`${base} ORDER BY s.end_date DESC NULLS LAST, s.article_count DESC, s.id LIMIT ${limit} OFFSET ${offset}`, params);
+  return { total, limit, offset, items: rows.map((r) => toStorySummary(r.doc)) };
+}
+
+export async function getStory(db: Db, id: string): Promise<(ExportStory & { articles: ArticleSummary[]; entities: EntitySummary[] }) | null> {
+  const rows = await db.query<{ doc: ExportStory }>('SELECT doc FROM stories WHERE id = $1', [id]);
+  const doc = rows[0]?.doc;
+  if (!doc) return null;
+  const arts = await db.query<ArticleSummaryRow>(`SELECT ${ARTICLE_SUMMARY} FROM articles a WHERE a.story_id = $1`, [id]);
+  const byId = new Map(arts.map((a) => [a.id, toArticleSummary(a)]));
+  const entities = await db.query<EntitySummary>(
+    `SELECT e.id, e.type, e.name, e.variants, e.roles, sum(x.mentions)::int AS mentions
+     FROM entities e JOIN article_entities x ON x.entity_id = e.id JOIN articles a ON a.id = x.article_id
+     WHERE a.story_id = $1 GROUP BY e.id ORDER BY mentions DESC, e.id LIMIT 100`,
+    [id],
+  );
+  return { ...doc, articles: doc.articleIds.map((a) => byId.get(a)).filter((a): a is ArticleSummary => a !== undefined), entities };
+}
+
+export async function listEntities(db: Db, f: { type?: string; q?: string }, limit: number, offset: number): Promise<Page<EntitySummary>> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (f.type) {
+    params.push(f.type);
+    where.push(`type = $${params.length}`);
+  }
+  if (f.q) {
+    params.push(f.q);
+    where.push(`(strpos(name, $${params.length}) > 0 OR variants::text LIKE '%' || $${params.length} || '%')`);
+  }
+  const base = `SELECT id, type, name, variants, roles, mentions FROM entities ${where.length > 0 ? 'WHERE ' + where.join(' AND ') : ''}`;
+  const total = await count(db, base, params);
+  const items = await db.query<EntitySummary>(`${base} ORDER BY mentions DESC, id LIMIT ${limit} OFFSET ${offset}`, params);
+  return { total, limit, offset, items };
+}
+
+export async function listQuotes(db: Db, f: { speaker?: string; story?: string; article?: string }, limit: number, offset: number): Promise<Page<QuoteItem>> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  for (const [col, v] of [['speaker_id', f.speaker], ['story_id', f.story], ['article_id', f.article]] as const) {
+    if (v) {
+      params.push(v);
+      where.push(`${col} = $${params.length}`);
+    }
+  }
+  const base = `SELECT article_id, story_id, speaker_id, speaker, text, kind, via, date, published, n FROM quotes ${where.length > 0 ? 'WHERE ' + where.join(' AND ') : ''}`;
+  const total = await count(db, base, params);
+  const rows = await db.query<Record<string, unknown>>(`${base} ORDER BY coalesce(date, published) DESC NULLS LAST, article_id, n LIMIT ${limit} OFFSET ${offset}`, params);
+  return {
+    total,
+    limit,
+    offset,
+    items: rows.map((r) => ({
+      articleId: r['article_id'] as string,
+      storyId: r['story_id'] as string | null,
+      speakerId: r['speaker_id'] as string | null,
+      speaker: r['speaker'] as string,
+      text: r['text'] as string,
+      kind: r['kind'] as 'direct' | 'indirect',
+      via: r['via'] as string[],
+      date: r['date'] as string | null,
+      published: r['published'] as string | null,
+    })),
+  };
+}
+
+export async function getEntity(db: Db, id: string): Promise<(EntitySummary & { quotes: QuoteItem[]; stories: StorySummary[]; articles: ArticleSummary[] }) | null> {
+  const rows = await db.query<EntitySummary>('SELECT id, type, name, variants, roles, mentions FROM entities WHERE id = $1', [id]);
+  const e = rows[0];
+  if (!e) return null;
+  const quotes = (await listQuotes(db, { speaker: id }, 500, 0)).items.reverse();
+  const stories = (await listStories(db, { entity: id }, 100, 0)).items;
+  const articles = (await listArticles(db, { entity: id }, 100, 0)).items;
+  return { ...e, quotes, stories, articles };
+}
+
+/** Ranked hits: every word (and phrase) of the query, Arabic-aware; filters as for articles. */
+export async function search(db: Db, q: string, f: Filters, limit: number, offset: number): Promise<Page<SearchHit>> {
+  const parsed = parseQuery(q);
+  if ('error' in parsed) throw new QueryError(parsed.error);
+  const params: unknown[] = [toTsQuery(parsed)];
+  const where = ['a.search @@ to_tsquery(\'simple\', $1)', ...articleFilters(f, params)];
+  const base = `SELECT a.id, a.title, a.text, a.story_id, a.outlet, a.published, a.role, ts_rank_cd(a.search, to_tsquery('simple', $1)) AS score FROM articles a WHERE ${where.join(' AND ')}`;
+  const total = await count(db, base, params);
+  const rows = await db.query<{ id: string; title: string; text: string; story_id: string | null; outlet: string | null; published: string | null; role: ExportArticle['role']; score: number }>(
+    `${base} ORDER BY score DESC, a.published DESC NULLS LAST, a.id LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
+  return {
+    total,
+    limit,
+    offset,
+    items: rows.map((r) => {
+      const s = snippet(r.text, r.title, parsed);
+      return { articleId: r.id, title: r.title, storyId: r.story_id, outlet: r.outlet, published: r.published, role: r.role, snippet: s.snippet, highlights: s.highlights, score: Math.round(r.score * 1e6) / 1e6 };
+    }),
+  };
+}
