@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   paths: string[];
   /** Export file, or null for none. */
   json: string | null;
+  /** Self-contained HTML report file, or null for none. */
+  html?: string | null;
   quiet: boolean;
 }
 
@@ -73,6 +75,8 @@ export async function analyze(options: AnalyzeOptions, io: CliIO): Promise<numbe
   const linkers = writer === null ? new Linkers() : null;
   const seenPages = new Set<string>();
   const lines = new Map<string, ArticleLine>();
+  // The report holds the whole export anyway: its pages are kept in memory.
+  const kept: AnalyzedPage[] | null = options.html ? [] : null;
   const remember = (p: AnalyzedPage): void => {
     const pid = pageId(p.source);
     if (seenPages.has(pid)) return;
@@ -105,6 +109,7 @@ export async function analyze(options: AnalyzeOptions, io: CliIO): Promise<numbe
 
       if (!options.quiet) io.stdout.write(formatPage(page));
       if (!options.quiet) remember(page);
+      kept?.push(page);
       for (const w of page.warnings) io.stderr.write(formatWarning(page.source, w));
 
       if (writer) {
@@ -152,6 +157,20 @@ export async function analyze(options: AnalyzeOptions, io: CliIO): Promise<numbe
     stories = linkers.finish().stories;
   }
   if (!options.quiet) io.stdout.write('\n' + formatStories(stories, (id) => lines.get(id)));
+  if (options.html && kept) {
+    try {
+      const { buildExport } = await import('../export/build.js');
+      const { renderReport } = await import('../web/report.js');
+      const { writeFile, rename } = await import('node:fs/promises');
+      const tmp = `${options.html}.${process.pid}.tmp`;
+      await writeFile(tmp, renderReport(buildExport(kept)), 'utf8');
+      await rename(tmp, options.html);
+      io.stderr.write(`wrote the report ${clean(options.html)}\n`);
+    } catch (err) {
+      io.stderr.write(writeFailed(options.html, err));
+      return 1;
+    }
+  }
   return 0;
 }
 

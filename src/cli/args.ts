@@ -5,7 +5,7 @@ import { STORE_COMMANDS, STORE_USAGE, type StoreCommand } from './store-commands
 export type Command =
   | { kind: 'help'; topic: 'rasd' | 'analyze' }
   | { kind: 'version' }
-  | { kind: 'analyze'; paths: string[]; json: string | null; quiet: boolean }
+  | { kind: 'analyze'; paths: string[]; json: string | null; html: string | null; quiet: boolean }
   | { kind: 'not-implemented'; command: string }
   | { kind: 'store'; command: StoreCommand; args: string[] }
   | { kind: 'usage-error'; message: string; topic: 'rasd' | 'analyze' };
@@ -36,6 +36,8 @@ Warnings ("warning: <source>: <rule>: <message>"), progress and a final total go
 Options:
   --json FILE     also write the export (format rasd-export, version 1) to FILE; it is
                   replaced only when the run succeeds
+  --html FILE     also write a self-contained report (stories, articles, entities, search)
+                  that opens in a browser with no server and no network
   -q, --quiet     print no page summaries (warnings and the total are still printed)
   -h, --help      show this help
 
@@ -67,6 +69,7 @@ function parseAnalyze(args: string[]): Command {
       strict: true,
       options: {
         json: { type: 'string' },
+        html: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -78,7 +81,8 @@ function parseAnalyze(args: string[]): Command {
   if (values.help) return { kind: 'help', topic: 'analyze' };
   if (values.json !== undefined && values.json === '') return { kind: 'usage-error', message: 'option --json needs a file name', topic: 'analyze' };
   if (positionals.length === 0) return { kind: 'usage-error', message: 'no files or folders given', topic: 'analyze' };
-  return { kind: 'analyze', paths: positionals, json: values.json ?? null, quiet: values.quiet ?? false };
+  if (values.html !== undefined && values.html === '') return { kind: 'usage-error', message: 'option --html needs a file name', topic: 'analyze' };
+  return { kind: 'analyze', paths: positionals, json: values.json ?? null, html: values.html ?? null, quiet: values.quiet ?? false };
 }
 
 /** Parses the arguments after "rasd". */

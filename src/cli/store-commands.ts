@@ -156,6 +156,10 @@ export async function runStoreCommand(command: StoreCommand, argv: string[], io:
         const port = intOption(v.port, 'port', 0, 65535, 8787);
         const host = v.host ?? '127.0.0.1';
         const store = await Store.open(db, { command: 'rasd serve', port });
+        if (await store.needsLink()) {
+          io.stderr.write('completing the last ingest (linking stories and entities)…\n');
+          await store.link();
+        }
         const { startServer } = await import('../server/serve.js');
         const server = await startServer(store, { host, port });
         io.stderr.write(`rasd serve: ${server.url} (store ${clean(store.db.location)}); Ctrl-C stops\n`);
