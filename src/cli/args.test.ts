@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { ANALYZE_USAGE, parseCommand, USAGE } from './args.js';
 
 test('analyze: paths, --json, --quiet, -- before paths that start with a dash', () => {
-  assert.deepEqual(parseCommand(['analyze', 'a.txt', 'pages/']), { kind: 'analyze', paths: ['a.txt', 'pages/'], json: null, quiet: false });
-  assert.deepEqual(parseCommand(['analyze', '--json', 'out.json', 'a', '-q']), { kind: 'analyze', paths: ['a'], json: 'out.json', quiet: true });
-  assert.deepEqual(parseCommand(['analyze', 'a', '--json=o.json', '--quiet']), { kind: 'analyze', paths: ['a'], json: 'o.json', quiet: true });
-  assert.deepEqual(parseCommand(['analyze', '--', '-odd.txt']), { kind: 'analyze', paths: ['-odd.txt'], json: null, quiet: false });
+  assert.deepEqual(parseCommand(['analyze', 'a.txt', 'pages/']), { kind: 'analyze', paths: ['a.txt', 'pages/'], json: null, html: null, quiet: false });
+  assert.deepEqual(parseCommand(['analyze', '--json', 'out.json', 'a', '-q']), { kind: 'analyze', paths: ['a'], json: 'out.json', html: null, quiet: true });
+  assert.deepEqual(parseCommand(['analyze', 'a', '--json=o.json', '--quiet']), { kind: 'analyze', paths: ['a'], json: 'o.json', html: null, quiet: true });
+  assert.deepEqual(parseCommand(['analyze', '--', '-odd.txt']), { kind: 'analyze', paths: ['-odd.txt'], json: null, html: null, quiet: false });
+  assert.deepEqual(parseCommand(['analyze', 'a', '--html', 'r.html']), { kind: 'analyze', paths: ['a'], json: null, html: 'r.html', quiet: false });
 });
 
 test('help and version', () => {
