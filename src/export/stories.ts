@@ -4,7 +4,7 @@
  * its digest (src/stories/digest.ts). At the end, every story gets its final speakers (merged entities) and its
  * count of independent reports and reprints (by the final `duplicateOf`).
  */
-import { StoryClusterer, StoryDigest } from '../stories/index.js';
+import { StoryClusterer, StoryDigest, terms } from '../stories/index.js';
 import type { ExportArticle, ExportStory } from './types.js';
 
 export class StoryLinker {
@@ -20,6 +20,9 @@ export class StoryLinker {
   add(a: ExportArticle, firstCopy: string): string {
     const entities = [...new Set(a.mentions.map((m) => m.text))];
     // A full article whose only earlier copy is a teaser is placed on its own merits (a headline says little).
+    // the terms of the article, computed once for the clusterer and the digest
+    const titleTerms = terms(a.title);
+    const textTerms = terms(a.text);
     const copyOf = firstCopy !== a.id && !(a.role !== 'teaser' && this.teasers.has(firstCopy)) ? this.storyOf.get(firstCopy) : undefined;
     if (a.role === 'teaser') this.teasers.add(a.id);
     let story: string;
@@ -27,7 +30,7 @@ export class StoryLinker {
       this.clusterer.join(copyOf, a.id, a.published);
       story = copyOf;
     } else {
-      story = this.clusterer.assign({ id: a.id, title: a.title, text: a.text, published: a.published, entities, teaser: a.role === 'teaser' });
+      story = this.clusterer.assign({ id: a.id, title: a.title, text: a.text, published: a.published, entities, teaser: a.role === 'teaser', titleTerms, textTerms });
     }
     this.storyOf.set(a.id, story);
     let digest = this.digests.get(story);
@@ -43,6 +46,8 @@ export class StoryLinker {
       dates: a.dates,
       quotes: a.quotes,
       entities,
+      titleTerms,
+      textTerms,
       copy: copyOf !== undefined,
     });
     return story;

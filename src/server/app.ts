@@ -10,7 +10,7 @@ import { getArticle, getEntity, getStory, listArticles, listEntities, listQuotes
 import type { Store } from '../store/store.js';
 import { WEB_SECURITY_HEADERS, webAsset } from '../web/assets.js';
 import { ApiError, errorAnswer, notFound } from './errors.js';
-import { orderArticle, orderStory, writeExport } from './export.js';
+import { orderStory, writeExport } from './export.js';
 import { Ingester, readPages } from './ingest.js';
 import { compact, ENTITY_TYPES, getter, isCleanText, MAX_TEXT, oneOf, paging, query, range, ROLES, text, type Get } from './params.js';
 
@@ -82,8 +82,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
   app.get('/api/articles/:id', async (c) => {
     const id = pathId(c);
-    const { source, entities, ...article } = found(await getArticle(db, id), 'article', id);
-    return c.json({ ...orderArticle(article), source, entities });
+    // getArticle gives the article in contract key order, then its page's source and its entities
+    return c.json(found(await getArticle(db, id), 'article', id));
   });
 
   // ---- entities ----

@@ -11,6 +11,7 @@
  * every change. Call these outside a transaction: they open their own.
  */
 import type { Db } from '../store/db.js';
+import { articleFromRow } from '../store/queries.js';
 import { layout } from '../export/build.js';
 import {
   EXPORT_FORMAT,
@@ -50,42 +51,6 @@ const toPage = (r: Row): ExportPage => ({
   articleIds: r['article_ids'] as string[],
   warnings: (r['warnings'] as ExportPage['warnings']).map((w) => ({ rule: w.rule, message: w.message })),
 });
-
-/** An article with its nested records in contract key order (jsonb gives them back in its own order). */
-export const orderArticle = (a: ExportArticle): ExportArticle => ({
-  id: a.id,
-  pageId: a.pageId,
-  role: a.role,
-  title: a.title,
-  text: a.text,
-  captions: a.captions,
-  published: a.published,
-  outlet: a.outlet,
-  credits: a.credits,
-  duplicateOf: a.duplicateOf,
-  storyId: a.storyId,
-  mentions: a.mentions.map((m) => ({ entityId: m.entityId, text: m.text, start: m.start, end: m.end })),
-  quotes: a.quotes.map((q) => ({ speakerId: q.speakerId, speaker: q.speaker, text: q.text, kind: q.kind, start: q.start, end: q.end, via: q.via, date: q.date })),
-  dates: a.dates.map((d) => ({ text: d.text, value: d.value, start: d.start, end: d.end })),
-});
-
-const toArticle = (r: Row): ExportArticle =>
-  orderArticle({
-    id: r['id'] as string,
-    pageId: r['page_id'] as string,
-    role: r['role'] as ExportArticle['role'],
-    title: r['title'] as string,
-    text: r['text'] as string,
-    captions: r['captions'] as string[],
-    published: r['published'] as string | null,
-    outlet: r['outlet'] as string | null,
-    credits: r['credits'] as string[],
-    duplicateOf: r['duplicate_of'] as string | null,
-    storyId: r['story_id'] as string | null,
-    mentions: r['mentions'] as ExportArticle['mentions'],
-    quotes: r['quotes'] as ExportArticle['quotes'],
-    dates: r['dates'] as ExportArticle['dates'],
-  });
 
 const toEntity = (r: Row): ExportEntity => ({
   id: r['id'] as string,
@@ -140,7 +105,7 @@ export async function readExport(db: Db, visit: ExportVisitor): Promise<ExportCo
          FROM articles WHERE (seq, ord) > ($1, $2) ORDER BY seq, ord LIMIT $3`,
         [seq, ord, BATCH.articles],
       );
-      for (const r of rows) await visit.article(toArticle(r));
+      for (const r of rows) await visit.article(articleFromRow(r));
       counts.articles += rows.length;
       if (rows.length < BATCH.articles) break;
       const last = rows[rows.length - 1] as Row;

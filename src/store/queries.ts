@@ -151,17 +151,11 @@ export async function listArticles(db: Db, f: Filters, limit: number, offset: nu
   return { total, limit, offset, items: rows.map(toArticleSummary) };
 }
 
-export async function getArticle(db: Db, id: string): Promise<(ExportArticle & { source: string; entities: ExportEntity[] }) | null> {
-  const rows = await db.query<Record<string, unknown>>(
-    `SELECT a.*, p.source FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = $1`,
-    [id],
-  );
-  const r = rows[0];
-  if (!r) return null;
-  const entities = await db.query<ExportEntity>(
-    `SELECT e.id, e.type, e.name, e.variants, e.roles FROM entities e JOIN article_entities x ON x.entity_id = e.id WHERE x.article_id = $1 ORDER BY x.mentions DESC, e.id`,
-    [id],
-  );
+/** An `articles` row as the export's article, in contract key order (jsonb does not keep key order). */
+export function articleFromRow(r: Record<string, unknown>): ExportArticle {
+  const mentions = r['mentions'] as ExportArticle['mentions'];
+  const quotes = r['quotes'] as ExportArticle['quotes'];
+  const dates = r['dates'] as ExportArticle['dates'];
   return {
     id: r['id'] as string,
     pageId: r['page_id'] as string,
@@ -174,9 +168,25 @@ export async function getArticle(db: Db, id: string): Promise<(ExportArticle & {
     credits: r['credits'] as string[],
     duplicateOf: r['duplicate_of'] as string | null,
     storyId: r['story_id'] as string | null,
-    mentions: r['mentions'] as ExportArticle['mentions'],
-    quotes: r['quotes'] as ExportArticle['quotes'],
-    dates: r['dates'] as ExportArticle['dates'],
+    mentions: mentions.map((m) => ({ entityId: m.entityId, text: m.text, start: m.start, end: m.end })),
+    quotes: quotes.map((x) => ({ speakerId: x.speakerId, speaker: x.speaker, text: x.text, kind: x.kind, start: x.start, end: x.end, via: x.via, date: x.date })),
+    dates: dates.map((d) => ({ text: d.text, value: d.value, start: d.start, end: d.end })),
+  };
+}
+
+export async function getArticle(db: Db, id: string): Promise<(ExportArticle & { source: string; entities: ExportEntity[] }) | null> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT a.*, p.source FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const entities = await db.query<ExportEntity>(
+    `SELECT e.id, e.type, e.name, e.variants, e.roles FROM entities e JOIN article_entities x ON x.entity_id = e.id WHERE x.article_id = $1 ORDER BY x.mentions DESC, e.id`,
+    [id],
+  );
+  return {
+    ...articleFromRow(r),
     source: r['source'] as string,
     entities,
   };

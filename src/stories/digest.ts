@@ -39,6 +39,9 @@ export interface DigestArticle {
   quotes: readonly DigestQuote[];
   /** Names of the people, organizations and places it mentions. */
   entities: readonly string[];
+  /** `terms(title)` and `terms(text)` when the caller has them already. */
+  titleTerms?: readonly string[];
+  textTerms?: readonly string[];
   /** It repeats an article already in the story (a reprint, a teaser of it): nothing new to summarise. */
   copy: boolean;
 }
@@ -156,18 +159,19 @@ export class StoryDigest {
       if (this.said.length >= MAX_QUOTES) break;
       this.said.push({ entityId: q.speakerId, speaker: q.speaker, articleId: a.id, text: q.text, textKey: foldKey(q.text), kind: q.kind, date: q.date, when: q.date ?? when, via: q.via });
     }
+    const titleTerms = [...(a.titleTerms ?? terms(a.title))];
     if (a.copy || a.role === 'teaser') {
       // a headline that points elsewhere: it names the story when nothing better does
-      this.titles.push({ title: a.title, terms: terms(a.title), order: order + 1e6 });
+      this.titles.push({ title: a.title, terms: titleTerms, order: order + 1e6 });
       if (!a.copy) this.learnSurfaces(a.title);
       for (const n of a.entities) this.nameEntity(n);
       return;
     }
 
     for (const n of a.entities) this.nameEntity(n);
-    const docTerms = new Set([...terms(a.title), ...terms(a.text)]);
+    const docTerms = new Set([...titleTerms, ...(a.textTerms ?? terms(a.text))]);
     for (const t of docTerms) this.termCounts.set(t, (this.termCounts.get(t) ?? 0) + 1);
-    this.titles.push({ title: a.title, terms: terms(a.title), order });
+    this.titles.push({ title: a.title, terms: titleTerms, order });
 
     const sentences = splitSentences(a.text);
     this.learnSurfaces(a.title);
@@ -177,7 +181,7 @@ export class StoryDigest {
       this.candidates.push({ text: s.text, terms: new Set(terms(s.text)), position: i, order });
     });
 
-    if (published !== null && a.title.trim() !== '') this.addEvent({ date: published, text: a.title, articleId: a.id, terms: new Set(terms(a.title)), published: when });
+    if (published !== null && a.title.trim() !== '') this.addEvent({ date: published, text: a.title, articleId: a.id, terms: new Set(titleTerms), published: when });
     for (const d of a.dates) {
       const s = sentences.find((x) => x.start <= d.start && d.end <= x.end);
       if (!s) continue;

@@ -38,6 +38,9 @@ export interface StoryInput {
   published: string | null;
   /** entity names (person/org/place) in the article */
   entities: string[];
+  /** `terms(title)` and `terms(text)` when the caller has them already (they are computed otherwise). */
+  titleTerms?: readonly string[];
+  textTerms?: readonly string[];
   /** A headline with at most a short lead: it joins a story at teaserThreshold (short texts score lower). */
   teaser?: boolean;
 }
@@ -160,14 +163,15 @@ export class StoryClusterer {
     const bump = (t: string, w: number): void => {
       tf.set(t, (tf.get(t) ?? 0) + w);
     };
-    for (const t of terms(a.text)) bump(t, 1);
-    for (const t of terms(a.title)) bump(t, TITLE_BOOST);
+    const titleTerms = a.titleTerms ?? terms(a.title);
+    for (const t of a.textTerms ?? terms(a.text)) bump(t, 1);
+    for (const t of titleTerms) bump(t, TITLE_BOOST);
     // the lead (inverted pyramid: what the article is about) counts again
     const leadTerms = terms(lead(a.text));
     for (const t of leadTerms) bump(t, LEAD_BOOST);
     // the headline and lead alone: what the article is about, not all it mentions
     const headTf = new Map<string, number>();
-    for (const t of [...terms(a.title), ...leadTerms]) headTf.set(t, (headTf.get(t) ?? 0) + 1);
+    for (const t of [...titleTerms, ...leadTerms]) headTf.set(t, (headTf.get(t) ?? 0) + 1);
     const ents = new Set<string>();
     for (const e of a.entities) {
       const k = foldKey(e).trim();
