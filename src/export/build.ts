@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnalyzedPage } from '../types.js';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportArticle, type ExportDocument, type ExportPage } from './types.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportArticle, type ExportDocument, type ExportPage, type ExportStory } from './types.js';
 import { EntityLinker } from './entities.js';
 import { ReprintLinker } from './reprints.js';
 import { StoryLinker } from './stories.js';
@@ -22,10 +22,38 @@ export class Linkers {
     stories: ExportDocument['stories'];
     finalize: (a: ExportArticle) => ExportArticle;
   } {
-    const { entities, finalize, speaker } = this.entities.finish();
-    const original = this.reprints.finish();
-    const { stories, storyOf } = this.stories.finish(speaker, original);
-    return { entities, stories, finalize: (a) => ({ ...finalize(a), duplicateOf: original(a.id), storyId: storyOf(a.id) }) };
+    const p = this.parts();
+    return { entities: p.entities, stories: p.stories.map((s) => p.storyDoc(s.id, s.articleIds)), finalize: p.finalize };
+  }
+
+  /**
+   * What `finish` gives, in parts that cost nothing until used: the store's incremental linking compares the key
+   * and copy maps with the previous run's and rebuilds only the stories that changed.
+   */
+  parts(): {
+    entities: ExportDocument['entities'];
+    finalize: (a: ExportArticle) => ExportArticle;
+    /** Every provisional key with its final entity id. */
+    resolved: () => Map<string, string | null>;
+    /** Every copy with the article it repeats. */
+    originals: Map<string, string>;
+    stories: { id: string; articleIds: string[] }[];
+    /** The terms a story's keywords come from: when they change, so does the story's record. */
+    topTerms: (id: string) => string[];
+    storyDoc: (id: string, articleIds: string[]) => ExportStory;
+  } {
+    const { entities, finalize, speaker, resolved } = this.entities.finish();
+    const originals = this.reprints.originals();
+    const original = (id: string): string | null => originals.get(id) ?? null;
+    return {
+      entities,
+      resolved,
+      originals,
+      stories: this.stories.stories(),
+      topTerms: (id) => this.stories.topTerms(id),
+      storyDoc: (id, articleIds) => this.stories.doc(id, articleIds, speaker, original),
+      finalize: (a) => ({ ...finalize(a), duplicateOf: original(a.id), storyId: this.stories.storyOfArticle(a.id) }),
+    };
   }
 }
 

@@ -18,11 +18,14 @@ const DESCRIPTOR = '\u0002';
 
 export class EntityLinker {
   private readonly registry = new EntityRegistry();
+  /** Every provisional and descriptor key handed out so far: what `resolved()` maps to final ids. */
+  private readonly keys = new Set<string>();
 
   /** One article's mentions and quotes for the export, with provisional entity keys. */
   link(a: Article): { mentions: ExportMention[]; quotes: ExportQuote[] } {
     const keys = this.registry.add(a.mentions);
     const mentions = a.mentions.map((m, i) => ({ entityId: PROVISIONAL + keys[i]!, text: m.text, start: m.start, end: m.end }));
+    for (const m of mentions) this.keys.add(m.entityId);
     let previous: { speaker: string; id: string | null } | null = null;
     const spoken: number[] = []; // mention indexes of the named speakers so far, in order
     const quotes = a.quotes.map((q): ExportQuote => {
@@ -41,6 +44,7 @@ export class EntityLinker {
         }
       }
       previous = { speaker: q.speaker, id: speakerId };
+      if (speakerId !== null) this.keys.add(speakerId);
       return { speakerId, speaker: q.speaker, text: q.text, kind: q.kind, start: q.start, end: q.end, via: q.via, date: q.date };
     });
     return { mentions, quotes };
@@ -51,6 +55,8 @@ export class EntityLinker {
     entities: ExportEntity[];
     finalize: (a: ExportArticle) => ExportArticle;
     speaker: (key: string) => { id: string | null; name: string | null };
+    /** Every key handed out so far, with its final id. */
+    resolved: () => Map<string, string | null>;
   } {
     const { entities, resolve } = this.registry.finish();
     // A descriptor names a person when exactly one person of the whole export carries it as a role.
@@ -69,6 +75,7 @@ export class EntityLinker {
     };
     const names = new Map(entities.map((e) => [e.id, e.name]));
     return {
+      resolved: () => new Map([...this.keys].map((k) => [k, final(k)])),
       speaker: (key) => {
         const id = final(key);
         return { id, name: id === null ? null : (names.get(id) ?? null) };

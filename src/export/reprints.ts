@@ -39,6 +39,12 @@ export class ReprintLinker {
 
   /** The article each one repeats (the earliest of its group), or null for originals and articles with no copy. */
   finish(): (id: string) => string | null {
+    const original = this.originals();
+    return (id) => original.get(id) ?? null;
+  }
+
+  /** Every copy, with the article it repeats. */
+  originals(): Map<string, string> {
     const original = new Map<string, string>();
     for (const list of this.members.values()) {
       if (list.length < 2) continue;
@@ -46,7 +52,7 @@ export class ReprintLinker {
       const first = (full.length > 0 ? full : list).reduce((a, b) => (earlier(b, a) ? b : a));
       for (const m of list) if (m.id !== first.id) original.set(m.id, first.id);
     }
-    return (id) => original.get(id) ?? null;
+    return original;
   }
 }
 

@@ -7,6 +7,8 @@
 import { StoryClusterer, StoryDigest, terms } from '../stories/index.js';
 import type { ExportArticle, ExportStory } from './types.js';
 
+const KEYWORD_TERMS = 24;
+
 export class StoryLinker {
   private readonly clusterer = new StoryClusterer();
   private readonly digests = new Map<string, StoryDigest>();
@@ -58,24 +60,42 @@ export class StoryLinker {
     speaker: (key: string) => { id: string | null; name: string | null },
     duplicateOf: (id: string) => string | null,
   ): { stories: ExportStory[]; storyOf: (id: string) => string | null } {
-    const stories = this.clusterer.stories().map((s): ExportStory => {
-      const d = (this.digests.get(s.id) as StoryDigest).result(speaker, this.clusterer.topTerms(s.id, 24));
-      const reprints = s.articleIds.filter((id) => duplicateOf(id) !== null).length;
-      return {
-        id: s.id,
-        title: d.title,
-        keywords: d.keywords,
-        articleIds: s.articleIds,
-        start: d.start,
-        end: d.end,
-        outlets: d.outlets,
-        reports: s.articleIds.length - reprints,
-        reprints,
-        summary: d.summary,
-        timeline: d.timeline,
-        speakers: d.speakers,
-      };
-    });
+    const stories = this.clusterer.stories().map((s) => this.doc(s.id, s.articleIds, speaker, duplicateOf));
     return { stories, storyOf: (id) => this.storyOf.get(id) ?? null };
+  }
+
+  /** The ids of the stories, in the order they were opened, with their articles. */
+  stories(): { id: string; articleIds: string[] }[] {
+    return this.clusterer.stories();
+  }
+
+  /** The story each article was placed in. */
+  storyOfArticle(id: string): string | null {
+    return this.storyOf.get(id) ?? null;
+  }
+
+  /** The terms a story's keywords are drawn from (they move with the idf of the whole collection). */
+  topTerms(id: string): string[] {
+    return this.clusterer.topTerms(id, KEYWORD_TERMS);
+  }
+
+  /** One story's record. */
+  doc(id: string, articleIds: string[], speaker: (key: string) => { id: string | null; name: string | null }, duplicateOf: (id: string) => string | null): ExportStory {
+    const d = (this.digests.get(id) as StoryDigest).result(speaker, this.topTerms(id));
+    const reprints = articleIds.filter((a) => duplicateOf(a) !== null).length;
+    return {
+      id,
+      title: d.title,
+      keywords: d.keywords,
+      articleIds,
+      start: d.start,
+      end: d.end,
+      outlets: d.outlets,
+      reports: articleIds.length - reprints,
+      reprints,
+      summary: d.summary,
+      timeline: d.timeline,
+      speakers: d.speakers,
+    };
   }
 }

@@ -7,7 +7,12 @@
  * - pages: what was ingested, in order (`seq`), with its content hash (the same page again changes nothing; a changed
  *   page replaces its old version in place) and the analysed page (`analysis`) that the linking step replays.
  * - articles, entities, article_entities, quotes, stories: the export's records as the last linking step left them;
- *   `meta.linked_seq` records which pages they include, so a killed run is completed by the next one.
+ *   `meta.linked_seq` records which pages they include, so a killed run is completed by the next one. An article
+ *   also keeps its provisional entity keys (`prov`, `keys`): when a later page merges two spellings into one
+ *   entity, the articles holding the keys whose final id changed are found by `keys` and finished again.
+ * - link_state: the linkers' state after the pages up to `meta.state_seq` (src/export/snapshot.ts), in chunks, so
+ *   that linking new pages starts from it instead of replaying the whole store (src/store/link.ts).
+ * - pages_seq: the ingest order; a sequence, so that two writers on one PostgreSQL server never take the same.
  */
 import type { Migration } from './migrate.js';
 
@@ -93,6 +98,20 @@ CREATE TABLE stories (
   doc jsonb NOT NULL
 );
 CREATE INDEX stories_end ON stories (end_date);
+`,
+  },
+  {
+    version: 2,
+    name: 'incremental linking: provisional keys per article, linker snapshot, page sequence',
+    sql: `
+ALTER TABLE articles ADD COLUMN prov jsonb;
+ALTER TABLE articles ADD COLUMN keys text[] NOT NULL DEFAULT '{}';
+CREATE INDEX articles_keys ON articles USING gin (keys);
+CREATE INDEX quotes_article ON quotes (article_id);
+CREATE TABLE link_state (n integer PRIMARY KEY, chunk bytea NOT NULL);
+CREATE SEQUENCE pages_seq;
+SELECT setval('pages_seq', coalesce((SELECT max(seq) FROM pages), 0) + 1, false);
+INSERT INTO meta (key, value) VALUES ('relink', 'full') ON CONFLICT (key) DO UPDATE SET value = 'full';
 `,
   },
 ];

@@ -1,9 +1,9 @@
 /**
  * The persistent store: pages go in as they are analysed (`addPage`: idempotent by content hash, a changed page
- * replaced in place), and `link` rebuilds the cross-page records (entities, duplicates and reprints, stories) with
- * the same linkers as the export, replaying every stored page in ingest order, so that the store holds exactly what
- * `rasd analyze --json` of the same pages would write. `link` runs in one transaction and is marked done in `meta`:
- * a run killed before or during it leaves the previous records whole, and the next run completes it.
+ * replaced in place), and `link` links the new pages into the cross-page records (entities, duplicates and
+ * reprints, stories) with the same linkers as the export, incrementally (src/store/link.ts), so that the store
+ * holds what `rasd analyze --json` of the same pages would write. `link` runs in one transaction and is marked done
+ * in `meta`: a run killed before or during it leaves the previous records whole, and the next run completes it.
  *
  * The embedded store (a folder, PGlite) is held by one process at a time (src/store/lock.ts); a PostgreSQL server
  * needs no lock.
@@ -11,10 +11,9 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AnalyzedPage } from '../types.js';
-import { exportPage, Linkers, pageId } from '../export/build.js';
-import type { ExportArticle } from '../export/types.js';
-import { termString } from '../search/index.js';
+import { pageId } from '../export/build.js';
 import { openDb, type Db } from './db.js';
+import { linkPages, type LinkResult, type LinkState } from './link.js';
 import { acquireLock, type Lock } from './lock.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './schema.js';
@@ -29,14 +28,6 @@ export interface PageResult {
   warnings: { rule: string; message: string }[];
 }
 
-export interface LinkResult {
-  pages: number;
-  articles: number;
-  entities: number;
-  stories: number;
-}
-
-const BATCH = 200;
 
 export function isServerUrl(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);
@@ -47,7 +38,12 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+export type { LinkResult } from './link.js';
+
 export class Store {
+  /** The linkers after this process's last `link`, so that the next one need not restore them. */
+  private state: LinkState | null = null;
+
   private constructor(
     readonly db: Db,
     private readonly lock: Lock | null,
@@ -106,11 +102,13 @@ export class Store {
       } else {
         await db.query(
           `INSERT INTO pages (id, seq, source, content_hash, format, language, warnings, article_ids, analysis)
-           VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM pages), $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb)`,
+           VALUES ($1, nextval('pages_seq'), $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb)`,
           [id, page.source, hash, page.format, page.language, warnings, JSON.stringify(articleIds), analysis],
         );
       }
       await db.query(`INSERT INTO meta (key, value) VALUES ('linked', 'no') ON CONFLICT (key) DO UPDATE SET value = 'no'`);
+      // a replaced page's old articles are in the linkers' state already: the next link starts again from nothing
+      if (old[0]) await db.query(`INSERT INTO meta (key, value) VALUES ('relink', 'full') ON CONFLICT (key) DO UPDATE SET value = 'full'`);
       return result(old[0] ? 'replaced' : 'added');
     });
   }
@@ -122,109 +120,14 @@ export class Store {
   }
 
   /**
-   * Rebuilds articles, entities, quotes and stories from every stored page, in ingest order, in one transaction.
-   * `progress` is called every BATCH pages.
+   * Links the pages added since the last run: entities, reprints and stories (src/store/link.ts), in one
+   * transaction. `progress` is called every few hundred pages.
    */
   async link(progress: (done: number, total: number) => void = () => undefined): Promise<LinkResult> {
-    return this.db.tx(async (db) => {
-      const total = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pages'))[0]?.n ?? 0);
-      await db.exec('DELETE FROM articles; DELETE FROM entities; DELETE FROM article_entities; DELETE FROM quotes; DELETE FROM stories;');
-      const linkers = new Linkers();
-      let done = 0;
-      let articles = 0;
-      let lastSeq = 0;
-      // 1. every page through the linkers; articles stored with provisional entity keys
-      for (;;) {
-        const rows = await db.query<{ seq: number; analysis: AnalyzedPage }>('SELECT seq, analysis FROM pages WHERE seq > $1 ORDER BY seq LIMIT $2', [lastSeq, BATCH]);
-        if (rows.length === 0) break;
-        const batch: (ExportArticle & { seq: number; ord: number; titleTerms: string; textTerms: string })[] = [];
-        for (const r of rows) {
-          lastSeq = r.seq;
-          const rec = exportPage(r.analysis, linkers);
-          rec.articles.forEach((a, i) => batch.push({ ...a, seq: r.seq, ord: i + 1, titleTerms: termString(a.title), textTerms: termString(a.text) }));
-        }
-        if (batch.length > 0) {
-          await db.query(
-            `INSERT INTO articles (id, page_id, seq, ord, role, title, text, captions, published, outlet, credits, duplicate_of, story_id, mentions, quotes, dates, search)
-             SELECT x.id, x."pageId", x.seq, x.ord, x.role, x.title, x.text, x.captions, x.published, x.outlet, x.credits, NULL, NULL, x.mentions, x.quotes, x.dates,
-                    setweight(to_tsvector('simple', x."titleTerms"), 'A') || to_tsvector('simple', x."textTerms")
-             FROM jsonb_to_recordset($1::jsonb) AS x(id text, "pageId" text, seq bigint, ord int, role text, title text, text text, captions jsonb,
-               published text, outlet text, credits jsonb, mentions jsonb, quotes jsonb, dates jsonb, "titleTerms" text, "textTerms" text)`,
-            [JSON.stringify(batch)],
-          );
-        }
-        articles += batch.length;
-        done += rows.length;
-        progress(done, total);
-      }
-      // 2. final ids: merged entities, earliest copies, stories
-      const { entities, stories, finalize } = linkers.finish();
-      const storyOf = new Map<string, string>();
-      for (const s of stories) for (const id of s.articleIds) storyOf.set(id, s.id);
-      let lastId = '';
-      const counts = new Map<string, number>();
-      for (;;) {
-        const rows = await db.query<{ id: string; mentions: ExportArticle['mentions']; quotes: ExportArticle['quotes']; published: string | null }>(
-          'SELECT id, mentions, quotes, published FROM articles WHERE id > $1 ORDER BY id LIMIT $2',
-          [lastId, BATCH * 5],
-        );
-        if (rows.length === 0) break;
-        const updates: unknown[] = [];
-        const quotes: unknown[] = [];
-        const links: unknown[] = [];
-        for (const r of rows) {
-          lastId = r.id;
-          const f = finalize({ id: r.id, mentions: r.mentions, quotes: r.quotes } as ExportArticle);
-          updates.push({ id: r.id, mentions: f.mentions, quotes: f.quotes, dup: f.duplicateOf, story: f.storyId });
-          f.quotes.forEach((q, n) =>
-            quotes.push({ article: r.id, n, story: f.storyId, speakerId: q.speakerId, speaker: q.speaker, text: q.text, kind: q.kind, via: q.via, date: q.date, published: r.published }),
-          );
-          const per = new Map<string, number>();
-          for (const m of f.mentions) per.set(m.entityId, (per.get(m.entityId) ?? 0) + 1);
-          for (const [e, n] of per) {
-            links.push({ article: r.id, entity: e, n });
-            counts.set(e, (counts.get(e) ?? 0) + n);
-          }
-        }
-        await db.query(
-          `UPDATE articles a SET mentions = x.mentions, quotes = x.quotes, duplicate_of = x.dup, story_id = x.story
-           FROM jsonb_to_recordset($1::jsonb) AS x(id text, mentions jsonb, quotes jsonb, dup text, story text) WHERE a.id = x.id`,
-          [JSON.stringify(updates)],
-        );
-        if (quotes.length > 0) {
-          await db.query(
-            `INSERT INTO quotes (article_id, n, story_id, speaker_id, speaker, text, kind, via, date, published)
-             SELECT x.article, x.n, x.story, x."speakerId", x.speaker, x.text, x.kind, x.via, x.date, x.published
-             FROM jsonb_to_recordset($1::jsonb) AS x(article text, n int, story text, "speakerId" text, speaker text, text text, kind text, via jsonb, date text, published text)`,
-            [JSON.stringify(quotes)],
-          );
-        }
-        if (links.length > 0) {
-          await db.query(
-            `INSERT INTO article_entities (article_id, entity_id, mentions)
-             SELECT x.article, x.entity, x.n FROM jsonb_to_recordset($1::jsonb) AS x(article text, entity text, n int)`,
-            [JSON.stringify(links)],
-          );
-        }
-      }
-      for (let i = 0; i < entities.length; i += BATCH * 5) {
-        const chunk = entities.slice(i, i + BATCH * 5).map((e) => ({ ...e, mentions: counts.get(e.id) ?? 0 }));
-        await db.query(
-          `INSERT INTO entities (id, type, name, variants, roles, mentions)
-           SELECT x.id, x.type, x.name, x.variants, x.roles, x.mentions FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, name text, variants jsonb, roles jsonb, mentions int)`,
-          [JSON.stringify(chunk)],
-        );
-      }
-      for (let i = 0; i < stories.length; i += BATCH) {
-        const chunk = stories.slice(i, i + BATCH).map((s, k) => ({ id: s.id, ord: i + k, title: s.title, start: s.start, end: s.end, count: s.articleIds.length, doc: s }));
-        await db.query(
-          `INSERT INTO stories (id, ord, title, start_date, end_date, article_count, doc)
-           SELECT x.id, x.ord, x.title, x.start, x."end", x.count, x.doc FROM jsonb_to_recordset($1::jsonb) AS x(id text, ord int, title text, start text, "end" text, count int, doc jsonb)`,
-          [JSON.stringify(chunk)],
-        );
-      }
-      await db.query(`INSERT INTO meta (key, value) VALUES ('linked', 'yes') ON CONFLICT (key) DO UPDATE SET value = 'yes'`);
-      return { pages: total, articles, entities: entities.length, stories: stories.length };
-    });
+    const cache = this.state;
+    this.state = null; // the linkers are changed in place: a failed run must not leave them behind
+    const { result, state } = await linkPages(this.db, cache, progress);
+    this.state = state;
+    return result;
   }
 }
