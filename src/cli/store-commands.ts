@@ -264,6 +264,9 @@ async function ingest(db: string, paths: string[], quiet: boolean, io: CliIO): P
       const l = await store.link((done, total) => {
         if (done % 1000 === 0 || done === total) io.stderr.write(`  linked ${int(done)} / ${int(total)} pages\n`);
       });
+      io.stderr.write(
+        `linked ${count(l.linked, 'new page')} (${l.mode === 'full' ? 'whole store rebuilt' : 'incremental'}): wrote ${count(l.written.articles, 'article')}, ${count(l.written.entities, 'entity', 'entities')}, ${count(l.written.stories, 'story', 'stories')}\n`,
+      );
       io.stderr.write(`store: ${count(l.pages, 'page')}, ${count(l.articles, 'article')}, ${count(l.entities, 'entity', 'entities')}, ${count(l.stories, 'story', 'stories')}\n`);
     }
     io.stderr.write(
