@@ -4,7 +4,7 @@
  * through the server (POST /api/pages); the other commands are refused with the server's address.
  */
 import { parseArgs } from 'node:util';
-import { readInputs as defaultReadInputs, decode } from '../input/index.js';
+import { readInputs as defaultReadInputs } from '../input/index.js';
 import { analyzePage as defaultAnalyzePage } from '../pipeline.js';
 import { diagnostic } from '../diagnostics.js';
 import type { AnalyzedPage, RawPage } from '../types.js';
@@ -285,7 +285,7 @@ function failed(raw: RawPage, err: unknown): AnalyzedPage {
 
 async function ingestThroughServer(base: string, paths: string[], io: CliIO): Promise<number> {
   const readInputs = io.readInputs ?? defaultReadInputs;
-  let batch: { source: string; content: string; format: 'text' | 'html' }[] = [];
+  let batch: { source: string; base64: string; format: 'text' | 'html' }[] = [];
   let sent = 0;
   let failures = 0;
   const flush = async (): Promise<void> => {
@@ -305,8 +305,8 @@ async function ingestThroughServer(base: string, paths: string[], io: CliIO): Pr
       io.stderr.write(formatWarning(item.source, item.warning));
       continue;
     }
-    const decoded = decode(item);
-    batch.push({ source: item.source, content: decoded.text, format: item.format });
+    // the bytes as read, so that the server analyses (and hashes) the page exactly as a direct ingest would
+    batch.push({ source: item.source, base64: Buffer.from(item.bytes).toString('base64'), format: item.format });
     if (batch.length >= 20) await flush();
   }
   await flush();

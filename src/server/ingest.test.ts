@@ -41,7 +41,12 @@ function spyLink(store: Store): { calls: number; most: number } {
 }
 
 test('readPages and formatOf check the body without a store', () => {
-  assert.deepEqual(readPages({ source: 'a.txt', content: 'x' }), [{ source: 'a.txt', content: 'x', format: 'text' }]);
+  assert.deepEqual(readPages({ source: 'a.txt', content: 'x' }), [{ source: 'a.txt', bytes: Buffer.from('x'), format: 'text' }]);
+  // base64: the bytes as read (here windows-1256), untouched
+  const cp1256 = Buffer.from([0xc7, 0xe1, 0xce, 0xc8, 0xd1]);
+  assert.deepEqual(readPages({ source: 'a.txt', base64: cp1256.toString('base64') })[0]?.bytes, cp1256);
+  assert.throws(() => readPages({ source: 'a.txt', base64: 'not base64!' }), /base64/);
+  assert.throws(() => readPages({ source: 'a.txt', base64: 'eA==', content: 'x' }), /not both/);
   assert.equal(readPages({ pages: [{ source: 'https://x.test/a.HTM?q=1', content: '' }] })[0]?.format, 'html');
   assert.equal(readPages({ source: 'a.html', content: 'x', format: 'text' })[0]?.format, 'text');
   assert.equal(formatOf('page.txt', Buffer.from('<!DOCTYPE html><html>')), 'html');
@@ -150,8 +155,8 @@ for (const kind of KINDS) {
           },
         });
         const results = await ingester.ingest([
-          { source: 'broken.txt', content: A.content, format: 'text' },
-          { source: 'fine.txt', content: B.content, format: 'text' },
+          { source: 'broken.txt', bytes: Buffer.from(A.content), format: 'text' },
+          { source: 'fine.txt', bytes: Buffer.from(B.content), format: 'text' },
         ]);
         assert.deepEqual(results.map((r) => [r.source, r.status]), [['broken.txt', 'failed'], ['fine.txt', 'added']]);
         assert.deepEqual(results[0]?.articleIds, []);

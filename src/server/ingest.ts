@@ -20,9 +20,13 @@ export const STORE_FAILED = { rule: 'server/store-failed', message: 'the analyse
 
 export interface IncomingPage {
   source: string;
-  content: string;
+  /** The page's bytes: `base64` as sent, or `content` encoded as UTF-8. */
+  bytes: Uint8Array;
   format: RawPage['format'];
 }
+
+/** Standard or URL-safe base64, padding optional. */
+const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -36,14 +40,24 @@ export function formatOf(source: string, bytes: Uint8Array): RawPage['format'] {
 
 function readPage(v: unknown, where: string): IncomingPage {
   if (!isObject(v)) throw badRequest(`${where} must be an object with source and content`);
-  const { source, content, format } = v;
+  const { source, content, base64, format } = v;
   if (typeof source !== 'string' || source.trim() === '') throw badRequest(`${where}.source is required (a non-empty string)`);
   if (source.length > MAX_SOURCE) throw badRequest(`${where}.source is longer than ${MAX_SOURCE} characters`);
   if (!isCleanText(source)) throw badRequest(`${where}.source contains control characters`);
-  if (typeof content !== 'string') throw badRequest(`${where}.content is required (the page as a string)`);
+  let bytes: Buffer;
+  if (typeof base64 === 'string') {
+    if (content !== undefined) throw badRequest(`${where}: give content or base64, not both`);
+    const compact = base64.replace(/\s+/g, '');
+    if (!BASE64.test(compact)) throw badRequest(`${where}.base64 is not valid base64`);
+    bytes = Buffer.from(compact, 'base64');
+  } else if (typeof content === 'string') {
+    bytes = Buffer.from(content, 'utf8');
+  } else {
+    throw badRequest(`${where}.content (the page as a string) or ${where}.base64 (its bytes) is required`);
+  }
   if (format !== undefined && format !== null && format !== 'text' && format !== 'html') throw badRequest(`${where}.format must be text or html`);
-  const fmt = format === 'text' || format === 'html' ? format : formatOf(source, Buffer.from(content.slice(0, 512), 'utf8'));
-  return { source, content, format: fmt };
+  const fmt = format === 'text' || format === 'html' ? format : formatOf(source, bytes.subarray(0, 512));
+  return { source, bytes, format: fmt };
 }
 
 /** The pages of a request body: `{ pages: [ … ] }` or one page `{ source, content, format }`. */
@@ -97,7 +111,7 @@ export class Ingester {
   }
 
   private async one(p: IncomingPage): Promise<PageResult> {
-    const bytes = Buffer.from(p.content, 'utf8');
+    const bytes = p.bytes;
     const failed = (warning: { rule: string; message: string }): PageResult => ({ source: p.source, pageId: pageId(p.source), status: 'failed', articleIds: [], warnings: [warning] });
     let page: AnalyzedPage;
     try {

@@ -8,7 +8,6 @@ import type { Hono } from 'hono';
 import { newBackend, type Backend, type BackendKind } from '../store/test-backends.js';
 import { Store } from '../store/store.js';
 import { projectRoot } from '../web/assets.js';
-import type { IncomingPage } from './ingest.js';
 
 /** UTF-8 example pages (the others are in legacy encodings, which a JSON string cannot carry as bytes). */
 export const FIXTURES = [
@@ -23,7 +22,7 @@ export const FIXTURES = [
 ] as const;
 
 /** The example pages as POST /api/pages pages, source "examples/pages/<file>", format left to the server. */
-export function fixturePages(names: readonly string[] = FIXTURES): Omit<IncomingPage, 'format'>[] {
+export function fixturePages(names: readonly string[] = FIXTURES): { source: string; content: string }[] {
   return names.map((name) => ({ source: `examples/pages/${name}`, content: readFileSync(join(projectRoot(), 'examples', 'pages', name), 'utf8') }));
 }
 

@@ -13,6 +13,7 @@ import type { ExportDocument } from '../export/types.js';
 import { repoRoot } from '../eval/run.js';
 import { exportDocument } from '../server/export.js';
 import type { AnalyzedPage } from '../types.js';
+import { listEntities } from './queries.js';
 import { Store, contentHash, type LinkResult } from './store.js';
 import { newBackend, KINDS, type Backend } from './test-backends.js';
 
@@ -146,6 +147,8 @@ for (const kind of KINDS) {
       assert.notEqual(a1.duplicateOf, null);
       const stored = await exportDocument(store.db, { generatedAt: 'now' });
       assert.deepEqual(comparable(stored), comparable(expected));
+      // the entity is found by any of its spellings, diacritics and hamza forms folded
+      for (const q of ['كريمي', 'كَرِيمي', 'علي رضا', 'عليّ']) assert.deepEqual((await listEntities(store.db, { q }, 10, 0)).items.map((e) => e.name), [full], q);
       await store.close();
     } finally {
       await b.cleanup();

@@ -29,6 +29,7 @@ import { restoreLinkers, snapshotLinkers } from '../export/snapshot.js';
 import type { ExportArticle, ExportMention, ExportQuote } from '../export/types.js';
 import { packageVersion } from '../cli/version.js';
 import { termString } from '../search/index.js';
+import { foldKey } from '../text/index.js';
 import type { AnalyzedPage } from '../types.js';
 import type { Db } from './db.js';
 
@@ -60,6 +61,11 @@ const CHUNK = 8 * 1024 * 1024;
 const STATE_VERSION = `rasd ${packageVersion()} / state 1`;
 
 type Progress = (done: number, total: number) => void;
+
+/** What an entity is found by in `listEntities`: its name and spellings, folded (hamza, diacritics, clitics). */
+export function entityKey(name: string, variants: readonly string[]): string {
+  return ` ${[name, ...variants].map(foldKey).join(' | ')} `;
+}
 
 interface Before {
   resolved: Map<string, string | null>;
@@ -291,15 +297,15 @@ export async function linkPages(db: Db, cache: LinkState | null, progress: Progr
       const json = JSON.stringify(e);
       if (before?.entities.get(e.id) === json) continue;
       changedEntities.push(e.id);
-      entityRows.push(e);
+      entityRows.push({ ...e, key: entityKey(e.name, e.variants) });
     }
     const gone = before === null ? [] : [...before.entities.keys()].filter((id) => !nowIds.has(id));
     if (gone.length > 0) await db.query('DELETE FROM entities WHERE id = ANY($1::text[])', [gone]);
     for (let i = 0; i < entityRows.length; i += BATCH * 5) {
       await db.query(
-        `INSERT INTO entities (id, type, name, variants, roles, mentions)
-         SELECT x.id, x.type, x.name, x.variants, x.roles, 0 FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, name text, variants jsonb, roles jsonb)
-         ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name, variants = EXCLUDED.variants, roles = EXCLUDED.roles`,
+        `INSERT INTO entities (id, type, name, variants, roles, mentions, search_key)
+         SELECT x.id, x.type, x.name, x.variants, x.roles, 0, x.key FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, name text, variants jsonb, roles jsonb, key text)
+         ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name, variants = EXCLUDED.variants, roles = EXCLUDED.roles, search_key = EXCLUDED.search_key`,
         [JSON.stringify(entityRows.slice(i, i + BATCH * 5))],
       );
     }

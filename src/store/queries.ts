@@ -6,6 +6,7 @@
 import type { ExportArticle, ExportEntity, ExportStory } from '../export/types.js';
 import { parseQuery, snippet, toTsQuery } from '../search/index.js';
 import type { Db } from './db.js';
+import { foldKey } from '../text/index.js';
 
 export interface Page<T> {
   total: number;
@@ -233,8 +234,9 @@ export async function listEntities(db: Db, f: { type?: string; q?: string }, lim
     where.push(`type = $${params.length}`);
   }
   if (f.q) {
-    params.push(f.q);
-    where.push(`(strpos(name, $${params.length}) > 0 OR variants::text LIKE '%' || $${params.length} || '%')`);
+    // folded like the names (src/store/link.ts entityKey): "أردوغان" finds "اردوغان", "بوتين" finds "فلاديمير بوتين"
+    params.push(foldKey(f.q));
+    where.push(`strpos(search_key, $${params.length}) > 0`);
   }
   const base = `SELECT id, type, name, variants, roles, mentions FROM entities ${where.length > 0 ? 'WHERE ' + where.join(' AND ') : ''}`;
   const total = await count(db, base, params);

@@ -108,6 +108,7 @@ ALTER TABLE articles ADD COLUMN prov jsonb;
 ALTER TABLE articles ADD COLUMN keys text[] NOT NULL DEFAULT '{}';
 CREATE INDEX articles_keys ON articles USING gin (keys);
 CREATE INDEX quotes_article ON quotes (article_id);
+ALTER TABLE entities ADD COLUMN search_key text NOT NULL DEFAULT '';
 CREATE TABLE link_state (n integer PRIMARY KEY, chunk bytea NOT NULL);
 CREATE SEQUENCE pages_seq;
 SELECT setval('pages_seq', coalesce((SELECT max(seq) FROM pages), 0) + 1, false);
