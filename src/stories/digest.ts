@@ -16,6 +16,7 @@
  */
 import { cleanDisplay, foldKey, splitSentences, stem, tokenize } from '../text/index.js';
 import { terms } from './terms.js';
+import { outletFromCredit } from './outlets.js';
 
 export interface DigestQuote {
   /** Entity id (or a key the caller resolves at the end); null when unnamed. */
@@ -152,7 +153,9 @@ export class StoryDigest {
       if (this.start === null || published < this.start) this.start = published;
       if (this.end === null || published > this.end) this.end = published;
     }
-    for (const o of [a.outlet, ...a.credits]) if (o !== null && o.trim() !== '') this.outletSet.add(o.trim());
+    // the page's outlet, else the one its credit line names ("دمشق – وكالة …" → "وكالة …")
+    const outlet = a.outlet?.trim() || a.credits.map(outletFromCredit).find((o) => o !== null);
+    if (outlet) this.outletSet.add(outlet);
     const when = published ?? '9999';
 
     for (const q of a.quotes) {
