@@ -24,6 +24,7 @@
  * being added by another process commit before the run reads them or wait until it ends, and two runs never
  * interleave. A run killed anywhere leaves the previous records and snapshot whole; the next completes it.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { exportPage, Linkers } from '../export/build.js';
 import { restoreLinkers, snapshotLinkers } from '../export/snapshot.js';
 import type { ExportArticle, ExportMention, ExportQuote } from '../export/types.js';
@@ -91,20 +92,21 @@ async function setMeta(db: Db, values: Record<string, string>): Promise<void> {
 async function loadSnapshot(db: Db, meta: Map<string, string>, epoch: string, linked: number): Promise<LinkState | null> {
   const seq = Number(meta.get('state_seq') ?? NaN);
   if (meta.get('state_epoch') !== epoch || meta.get('state_version') !== STATE_VERSION || !(seq <= linked)) return null;
-  const rows = await db.query<{ chunk: Uint8Array }>('SELECT chunk FROM link_state ORDER BY n');
+  // base64 both ways: PGlite is many times slower with bytea parameters and results
+  const rows = await db.query<{ chunk: string }>(`SELECT encode(chunk, 'base64') AS chunk FROM link_state ORDER BY n`);
   if (rows.length === 0) return null;
   try {
-    return { linkers: restoreLinkers(Buffer.concat(rows.map((r) => r.chunk))), seq, epoch };
+    return { linkers: restoreLinkers(inflateRawSync(Buffer.concat(rows.map((r) => Buffer.from(r.chunk, 'base64'))))), seq, epoch };
   } catch {
     return null;
   }
 }
 
 async function saveSnapshot(db: Db, state: LinkState): Promise<void> {
-  const bytes = snapshotLinkers(state.linkers);
+  const bytes = deflateRawSync(snapshotLinkers(state.linkers), { level: 1 });
   await db.query('DELETE FROM link_state');
   for (let i = 0, n = 0; i < bytes.length; i += CHUNK, n++) {
-    await db.query('INSERT INTO link_state (n, chunk) VALUES ($1, $2)', [n, bytes.subarray(i, i + CHUNK)]);
+    await db.query(`INSERT INTO link_state (n, chunk) VALUES ($1, decode($2, 'base64'))`, [n, bytes.subarray(i, i + CHUNK).toString('base64')]);
   }
   await setMeta(db, { state_seq: String(state.seq), state_epoch: state.epoch, state_version: STATE_VERSION });
 }
