@@ -168,6 +168,7 @@ async function fill(db: Db, seeds: Seed[], n: number): Promise<number> {
       const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rng.next() * 700) * 86_400_000).toISOString().slice(0, 10);
       rows.push({
         id: `b${k}`,
+        seq: k + 1,
         title: s.title,
         text: `${s.text}\n\n${extra}`,
         outlet: outlets[k % outlets.length],
@@ -178,9 +179,9 @@ async function fill(db: Db, seeds: Seed[], n: number): Promise<number> {
     }
     await db.query(
       `INSERT INTO articles (id, page_id, seq, ord, role, title, text, captions, published, outlet, credits, mentions, quotes, dates, search)
-       SELECT x.id, 'pbench', 0, 1, 'main', x.title, x.text, '[]', x.published, x.outlet, '[]', '[]', '[]', '[]',
+       SELECT x.id, 'pbench', x.seq, 1, 'main', x.title, x.text, '[]', x.published, x.outlet, '[]', '[]', '[]', '[]',
               setweight(to_tsvector('simple', x."titleTerms"), 'A') || to_tsvector('simple', x."textTerms")
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, title text, text text, published text, outlet text, "titleTerms" text, "textTerms" text)`,
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, seq bigint, title text, text text, published text, outlet text, "titleTerms" text, "textTerms" text)`,
       [JSON.stringify(rows)],
     );
     if ((i / BATCH) % 10 === 9) process.stderr.write(`  filled ${fmt(i + BATCH)} articles…\n`);

@@ -10,6 +10,8 @@ import { foldKey } from '../text/index.js';
 
 export interface Page<T> {
   total: number;
+  /** Search only: there are more than `total` matches (counting stopped there). */
+  more?: boolean;
   limit: number;
   offset: number;
   items: T[];
@@ -285,12 +287,14 @@ export async function getEntity(db: Db, id: string): Promise<(EntitySummary & { 
 }
 
 /** How many of the most recent matches of a query are ranked (see `search`). */
-export const RANK_WINDOW = 1000;
+export const RANK_WINDOW = 300;
+/** Matches are counted up to this many; past it `more` is set. */
+export const COUNT_CAP = 10_000;
 
 /**
- * Ranked hits: every word (and phrase) of the query, Arabic-aware; filters as for articles. `total` counts every
- * match; the ranking is over the RANK_WINDOW most recent ones (a query matching more is a broad one, and for news
- * the newer of equally good hits is the better one).
+ * Ranked hits: every word (and phrase) of the query, Arabic-aware; filters as for articles. `total` counts the
+ * matches up to COUNT_CAP (`more` when there are more). The ranking is over the RANK_WINDOW most recent matches:
+ * a query matching more is a broad one, and in news the newer of equally good hits is the better one.
  */
 export async function search(db: Db, q: string, f: Filters, limit: number, offset: number): Promise<Page<SearchHit>> {
   const parsed = parseQuery(q);
@@ -301,12 +305,15 @@ export async function search(db: Db, q: string, f: Filters, limit: number, offse
   // The match goes through the GIN index, never a scan of every row: a scan would read (and decompress) every
   // article's search vector to test it, which the planner does not count; the index answers which rows match
   // without reading them.
-  const { total, rows } = await db.tx(async (t) => {
+  const { total, more, rows } = await db.tx(async (t) => {
     await t.exec('SET LOCAL enable_seqscan = off');
-    const total = Number((await t.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params))[0]?.n ?? 0);
-    // Ranked on the search vector alone, and only among the RANK_WINDOW most recent matches (or as many as the page
-    // asked for needs): ranking reads every candidate's vector, and a common word matches a large share of a big
-    // store. The texts are read for the page of hits only.
+    // counted up to COUNT_CAP: past that, "more than" is all a reader needs, and counting costs every match
+    const counted = Number((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) m`, params))[0]?.n ?? 0);
+    const total = Math.min(counted, COUNT_CAP);
+    const more = counted > COUNT_CAP;
+    // Ranked on the search vector alone, among the RANK_WINDOW most recent matches (or as many as the page asked
+    // for needs): ranking reads every candidate's vector, and a common word matches a large share of a big store.
+    // The texts are read for the page of hits only.
     const window = Math.max(RANK_WINDOW, offset + limit);
     const ranked = await t.query<{ id: string; score: number }>(
       `WITH c AS (SELECT a.id, a.published ${from} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ${window})
@@ -326,10 +333,11 @@ export async function search(db: Db, q: string, f: Filters, limit: number, offse
       const t = texts.get(r.id);
       return t ? [{ ...t, score: r.score }] : [];
     });
-    return { total, rows };
+    return { total, more, rows };
   });
   return {
     total,
+    ...(more ? { more: true } : {}),
     limit,
     offset,
     items: rows.map((r) => {

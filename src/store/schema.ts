@@ -12,6 +12,9 @@
  *   entity, the articles holding the keys whose final id changed are found by `keys` and finished again.
  * - link_state: the linkers' state after the pages up to `meta.state_seq` (src/export/snapshot.ts), in chunks, so
  *   that linking new pages starts from it instead of replaying the whole store (src/store/link.ts).
+ * - sources: every URL fetched (a page, or a feed and its items), with its ETag, Last-Modified, content hash and,
+ *   for a feed's item, the item's date or title as the feed gave it (`stamp`): what lets `rasd watch` ask only
+ *   for what changed and fetch only new or updated items.
  * - pages_seq: the ingest order; a sequence, so that two writers on one PostgreSQL server never take the same.
  */
 import type { Migration } from './migrate.js';
@@ -108,11 +111,33 @@ ALTER TABLE articles ADD COLUMN prov jsonb;
 ALTER TABLE articles ADD COLUMN keys text[] NOT NULL DEFAULT '{}';
 CREATE INDEX articles_keys ON articles USING gin (keys);
 CREATE INDEX quotes_article ON quotes (article_id);
+CREATE INDEX articles_seq ON articles (seq);
 ALTER TABLE entities ADD COLUMN search_key text NOT NULL DEFAULT '';
 CREATE TABLE link_state (n integer PRIMARY KEY, chunk bytea NOT NULL);
 CREATE SEQUENCE pages_seq;
 SELECT setval('pages_seq', coalesce((SELECT max(seq) FROM pages), 0) + 1, false);
 INSERT INTO meta (key, value) VALUES ('relink', 'full') ON CONFLICT (key) DO UPDATE SET value = 'full';
+`,
+  },
+  {
+    version: 3,
+    name: 'sources: what was fetched from the web, for conditional requests and watch',
+    sql: `
+CREATE TABLE sources (
+  url text PRIMARY KEY,
+  kind text NOT NULL,
+  final_url text,
+  etag text,
+  last_modified text,
+  content_hash text,
+  stamp text,
+  feed text,
+  status text NOT NULL,
+  error text,
+  fetched_at timestamptz NOT NULL DEFAULT now(),
+  changed_at timestamptz
+);
+CREATE INDEX sources_feed ON sources (feed);
 `,
   },
 ];
