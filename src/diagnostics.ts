@@ -19,6 +19,11 @@ export const RULES = {
   'html/no-main-content': 'the HTML page has no main content that could be found',
   'cli/write-failed': 'the output file could not be written',
   'cli/analyze-failed': 'the page could not be analysed',
+  'server/store-failed': 'the analysed page could not be stored',
+  'fetch/failed': 'the URL could not be fetched',
+  'fetch/not-a-page': 'the URL does not hold a web page or a feed',
+  'fetch/bad-feed': 'the feed could not be read',
+  'fetch/bad-url': 'not a valid http(s) URL',
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -16,6 +16,8 @@ export interface RawPage {
   bytes: Uint8Array;
   /** From the file name or content type; 'html' pages go through the html stage. */
   format: 'text' | 'html';
+  /** The charset the transport declared (an HTTP Content-Type header), checked against the bytes like a meta charset. */
+  charset?: string | null;
 }
 
 /** A page decoded to text, with its language identified. */

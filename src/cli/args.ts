@@ -11,7 +11,7 @@ export type Command =
   | { kind: 'usage-error'; message: string; topic: 'rasd' | 'analyze' };
 
 /** Commands that later issues add; named so they get "not implemented yet" rather than "unknown command". */
-export const PLANNED_COMMANDS = ['watch'] as const;
+export const PLANNED_COMMANDS: readonly string[] = [];
 
 export const USAGE = `Usage: rasd <command> [options]
 

@@ -19,12 +19,15 @@ function guarded(stream: NodeJS.WriteStream): Writer {
 // The first Ctrl-C stops the run between pages (removing a half-written export); a second one kills it.
 const interrupt = new AbortController();
 process.once('SIGINT', () => interrupt.abort());
+// SIGTERM (a service manager stopping `rasd watch` or `rasd serve`) ends it the same way.
+process.once('SIGTERM', () => interrupt.abort());
 
 main(process.argv.slice(2), { stdout: guarded(process.stdout), stderr: guarded(process.stderr), signal: interrupt.signal }).then(
   (code) => {
     process.exitCode = code;
     // Let the process end on its own even if the listener is still registered.
     process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
   },
   (err: unknown) => {
     process.stderr.write(`rasd: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

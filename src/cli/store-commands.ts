@@ -1,27 +1,28 @@
 /**
- * The commands that work on a store: `ingest`, `search`, `stories`, `story`, `export`, `serve`. Each takes
- * `--db DIR|postgres://…` (default ./rasd-data). While `rasd serve` holds the embedded store, `ingest` sends its pages
- * through the server (POST /api/pages); the other commands are refused with the server's address.
+ * The commands that work on a store: `ingest`, `watch` (src/cli/ingest.ts), `search`, `stories`, `story`, `export`,
+ * `serve`. Each takes `--db DIR|postgres://…` (default ./rasd-data). While `rasd serve` holds the embedded store,
+ * `ingest` and `watch` send their pages through the server (POST /api/pages); the other commands are refused with
+ * the server's address.
  */
 import { parseArgs } from 'node:util';
-import { readInputs as defaultReadInputs } from '../input/index.js';
-import { analyzePage as defaultAnalyzePage } from '../pipeline.js';
-import { diagnostic } from '../diagnostics.js';
-import type { AnalyzedPage, RawPage } from '../types.js';
-import { Store, contentHash, type PageResult } from '../store/store.js';
+import { Store } from '../store/store.js';
 import { StoreLockedError } from '../store/lock.js';
 import { getStory, listStories, search, QueryError, type Filters } from '../store/queries.js';
 import type { CliIO } from './io.js';
 import { clean, cleanShort, count, int } from './terminal.js';
-import { formatWarning } from './summary.js';
+import { ingest, parseEvery, watch } from './ingest.js';
 
-export const STORE_COMMANDS = ['ingest', 'search', 'stories', 'story', 'export', 'serve'] as const;
+export const STORE_COMMANDS = ['ingest', 'watch', 'search', 'stories', 'story', 'export', 'serve'] as const;
 export type StoreCommand = (typeof STORE_COMMANDS)[number];
 
 export const DEFAULT_DB = './rasd-data';
 
 export const STORE_USAGE = `Store commands (every one takes --db DIR|postgres://… ; default ${DEFAULT_DB}):
-  ingest <files or folders…> [--quiet]     analyse pages and add them to the store (idempotent)
+  ingest <files, folders or URLs…> [--urls FILE] [--quiet]
+                                            analyse pages and add them to the store (idempotent);
+                                            a feed URL (RSS, Atom, JSON Feed) brings its items
+  watch <feeds, URLs or folders…> [--urls FILE] [--every 10m] [--log FILE]
+                                            ingest what is new or changed, every 10 minutes
   search "words" [--json] [--limit N] [--offset N] [--entity ID] [--story ID] [--outlet NAME]
          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--role main|related|teaser]
   stories [--json] [--limit N] [--offset N]  list stories, newest first
@@ -44,6 +45,10 @@ const OPTIONS = {
   role: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  urls: { type: 'string' },
+  every: { type: 'string' },
+  log: { type: 'string' },
+  passes: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -82,8 +87,15 @@ export async function runStoreCommand(command: StoreCommand, argv: string[], io:
   try {
     switch (command) {
       case 'ingest':
-        if (positionals.length === 0) throw new UsageError('no files or folders given');
-        return await ingest(db, positionals, v.quiet ?? false, io);
+        if (positionals.length === 0 && v.urls === undefined) throw new UsageError('no files, folders or URLs given');
+        return await ingest(db, { specs: positionals, urlsFile: v.urls, quiet: v.quiet ?? false }, io);
+      case 'watch': {
+        if (positionals.length === 0 && v.urls === undefined) throw new UsageError('no feeds, URLs or folders given');
+        const everyMs = parseEvery(v.every ?? '10m');
+        if (everyMs === null) throw new UsageError('--every must be a duration such as 30s, 10m or 1h (at least 100ms)');
+        const passes = v.passes === undefined ? undefined : intOption(v.passes, 'passes', 1, 1e6, 1);
+        return await watch(db, { specs: positionals, urlsFile: v.urls, quiet: v.quiet ?? false, everyMs, passes, log: v.log }, io);
+      }
       case 'search': {
         const q = positionals.join(' ').trim();
         if (q === '') throw new UsageError('no search words given');
@@ -214,102 +226,4 @@ async function withStore(db: string, command: string, io: CliIO, fn: (s: Store) 
   }
 }
 
-const formatOf = (source: string): 'text' | 'html' => (/\.html?$/i.test(source) ? 'html' : 'text');
 
-async function ingest(db: string, paths: string[], quiet: boolean, io: CliIO): Promise<number> {
-  const readInputs = io.readInputs ?? defaultReadInputs;
-  const analyzePage = io.analyzePage ?? defaultAnalyzePage;
-  let store: Store;
-  try {
-    store = await Store.open(db, { command: 'rasd ingest' });
-  } catch (err) {
-    if (err instanceof StoreLockedError && err.url !== undefined) {
-      io.stderr.write(`the store is held by ${clean(err.command)} (pid ${err.pid}); sending the pages through ${err.url}/api/pages\n`);
-      return ingestThroughServer(err.url, paths, io);
-    }
-    throw err;
-  }
-  const tally = { added: 0, replaced: 0, unchanged: 0, failed: 0, articles: 0 };
-  const started = Date.now();
-  try {
-    let n = 0;
-    for await (const item of readInputs(paths)) {
-      if (io.signal?.aborted) {
-        io.stderr.write(`interrupted after ${count(n, 'page')}; what was stored stays, and the next ingest completes the linking\n`);
-        return 130;
-      }
-      n++;
-      let page: AnalyzedPage;
-      let hash: string;
-      if ('bytes' in item) {
-        try {
-          page = analyzePage(item);
-        } catch (err) {
-          page = failed(item, err);
-        }
-        hash = contentHash(item.bytes);
-      } else {
-        page = { source: item.source, format: formatOf(item.source), encoding: null, language: 'und', size: 0, articles: [], warnings: [item.warning] };
-        hash = 'unread';
-      }
-      for (const w of page.warnings) io.stderr.write(formatWarning(page.source, w));
-      const r: PageResult = await store.addPage(page, hash);
-      tally[r.status]++;
-      tally.articles += r.articleIds.length;
-      if (!quiet && r.status !== 'unchanged') io.stdout.write(`${r.status.padEnd(9)} ${clean(page.source)}  (${count(r.articleIds.length, 'article')})\n`);
-      if (n % 100 === 0) io.stderr.write(`ingested ${int(n)} pages…\n`);
-    }
-    if (await store.needsLink()) {
-      io.stderr.write('linking entities, reprints and stories…\n');
-      const l = await store.link((done, total) => {
-        if (done % 1000 === 0 || done === total) io.stderr.write(`  linked ${int(done)} / ${int(total)} pages\n`);
-      });
-      io.stderr.write(
-        `linked ${count(l.linked, 'new page')} (${l.mode === 'full' ? 'whole store rebuilt' : 'incremental'}): wrote ${count(l.written.articles, 'article')}, ${count(l.written.entities, 'entity', 'entities')}, ${count(l.written.stories, 'story', 'stories')}\n`,
-      );
-      io.stderr.write(`store: ${count(l.pages, 'page')}, ${count(l.articles, 'article')}, ${count(l.entities, 'entity', 'entities')}, ${count(l.stories, 'story', 'stories')}\n`);
-    }
-    io.stderr.write(
-      `ingest: ${int(tally.added)} added, ${int(tally.replaced)} replaced, ${int(tally.unchanged)} unchanged in ${((Date.now() - started) / 1000).toFixed(1)} s (${clean(store.db.location)})\n`,
-    );
-    return 0;
-  } finally {
-    await store.close();
-  }
-}
-
-function failed(raw: RawPage, err: unknown): AnalyzedPage {
-  const warning = diagnostic('cli/analyze-failed', err instanceof Error ? err.message : String(err));
-  return { source: raw.source, format: raw.format, encoding: null, language: 'und', size: raw.bytes.length, articles: [], warnings: [warning] };
-}
-
-async function ingestThroughServer(base: string, paths: string[], io: CliIO): Promise<number> {
-  const readInputs = io.readInputs ?? defaultReadInputs;
-  let batch: { source: string; base64: string; format: 'text' | 'html' }[] = [];
-  let sent = 0;
-  let failures = 0;
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const res = await fetch(`${base}/api/pages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pages: batch }) });
-    const body = (await res.json()) as { pages?: { source: string; status: string }[]; error?: { message: string } };
-    if (!res.ok) throw new Error(`the server refused the pages: ${body.error?.message ?? res.status}`);
-    for (const p of body.pages ?? []) {
-      if (p.status === 'failed') failures++;
-      io.stdout.write(`${p.status.padEnd(9)} ${clean(p.source)}\n`);
-    }
-    sent += batch.length;
-    batch = [];
-  };
-  for await (const item of readInputs(paths)) {
-    if (!('bytes' in item)) {
-      io.stderr.write(formatWarning(item.source, item.warning));
-      continue;
-    }
-    // the bytes as read, so that the server analyses (and hashes) the page exactly as a direct ingest would
-    batch.push({ source: item.source, base64: Buffer.from(item.bytes).toString('base64'), format: item.format });
-    if (batch.length >= 20) await flush();
-  }
-  await flush();
-  io.stderr.write(`ingest: ${count(sent, 'page')} sent to ${base}${failures > 0 ? `, ${int(failures)} failed` : ''}\n`);
-  return failures > 0 ? 1 : 0;
-}

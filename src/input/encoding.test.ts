@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RawPage } from '../types.js';
 import { decode } from './index.js';
+import { detectEncoding } from './encoding.js';
 import { ARABIC, concat, iso88596, randomBytes, utf16be, utf16le, utf8, win1256 } from './test-text.js';
 
 const PAGE = ARABIC.slice(0, 3).join('\n\n');
@@ -135,4 +136,17 @@ test('html: windows-1256 text after 80 KB of ASCII scripts is still told from IS
     assert.equal(page.encoding, label);
     assert.ok(page.text.includes(ARABIC[2]!));
   }
+});
+
+test('a charset named only by the transport (an HTTP header): honoured when the bytes agree, else detection wins', () => {
+  const text = 'أعلنت وزارة الصحة عن إطلاق حملة وطنية للتطعيم';
+  const bytes = win1256(text);
+  const told = detectEncoding(bytes, true, 'windows-1256');
+  assert.equal(told.kind === 'text' && told.text, text);
+  assert.deepEqual(told.kind === 'text' && told.warnings, []);
+  const guessed = detectEncoding(bytes, true);
+  assert.equal(guessed.kind === 'text' && guessed.warnings[0]?.rule, 'input/encoding-guess');
+  const wrong = detectEncoding(bytes, true, 'utf-8');
+  assert.equal(wrong.kind === 'text' && wrong.encoding, 'windows-1256');
+  assert.match(wrong.kind === 'text' ? (wrong.warnings[0]?.message ?? '') : '', /declares utf-8/);
 });

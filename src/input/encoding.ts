@@ -11,8 +11,8 @@
  *  7. valid UTF-8 → utf-8
  *  8. mostly valid UTF-8 (≥ 80% of the non-ASCII sequences) → utf-8 with replacement characters
  *  9. otherwise windows-1256 or ISO-8859-6, whichever reads the bytes as Arabic with fewer impossibilities
- * A declared charset (HTML `<meta charset>`, `http-equiv` content type, XML declaration) is honoured when the
- * bytes are consistent with it; when they are not, detection wins and `input/encoding-guess` says so. The same
+ * A declared charset (an HTTP Content-Type header, else HTML `<meta charset>`, `http-equiv` content type, XML
+ * declaration) is honoured when the bytes are consistent with it; when they are not, detection wins and `input/encoding-guess` says so. The same
  * warning marks an encoding that had to be detected: UTF-16 without BOM, a single-byte encoding not declared.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
@@ -39,12 +39,12 @@ function decoder(label: string): TextDecoder {
   return d;
 }
 
-export function detectEncoding(bytes: Uint8Array, isHtml: boolean): EncodingResult {
+export function detectEncoding(bytes: Uint8Array, isHtml: boolean, transportCharset: string | null = null): EncodingResult {
   if (bytes.length === 0) return { kind: 'empty' };
   const bom = bomEncoding(bytes);
   if (bom === 'utf-8' && !isUtf8(bytes)) {
     // A UTF-8 BOM on bytes that are not (all) UTF-8: judge the rest as if there were no BOM.
-    return detectEncoding(bytes.subarray(3), isHtml);
+    return detectEncoding(bytes.subarray(3), isHtml, transportCharset);
   }
   if (bom) return text(decoder(bom).decode(bytes), bom, []);
 
@@ -62,7 +62,8 @@ export function detectEncoding(bytes: Uint8Array, isHtml: boolean): EncodingResu
   if (counts.nul > counts.n * MAX_NUL_SHARE) return { kind: 'binary', detail: `${counts.nul} NUL bytes` };
   if (counts.control > counts.n * MAX_CONTROL_SHARE) return { kind: 'binary', detail: `${counts.control} control bytes` };
 
-  const declared = isHtml ? declaredCharset(bytes) : null;
+  // The charset the transport declared (an HTTP header) outranks the page's own, as in browsers.
+  const declared = transportCharset ? { label: transportCharset, encoding: whatwgEncoding(transportCharset) } : isHtml ? declaredCharset(bytes) : null;
   if (isAscii(bytes)) {
     // Pure ASCII reads the same in every supported encoding.
     const enc = declared && isSupported(declared.encoding) ? declared.encoding! : 'utf-8';

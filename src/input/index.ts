@@ -14,7 +14,7 @@ export { identifyLanguage, type LanguageResult } from './language.js';
 /** Bytes → text (encoding detected, BOM stripped, line endings normalized to \n) and language. */
 export function decode(raw: RawPage): DecodedPage {
   const base = { source: raw.source, format: raw.format };
-  const result = detectEncoding(raw.bytes, raw.format === 'html');
+  const result = detectEncoding(raw.bytes, raw.format === 'html', raw.charset ?? null);
   if (result.kind === 'empty') {
     return { ...base, text: '', encoding: null, language: 'und', warnings: [diagnostic('input/empty')] };
   }

@@ -16,7 +16,7 @@ import { isCleanText } from './params.js';
 export const MAX_SOURCE = 2000;
 
 /** Warnings of a page that could not be handled (the pipeline's own rules are in src/diagnostics.ts). */
-export const STORE_FAILED = { rule: 'server/store-failed', message: 'the analysed page could not be stored' } as const;
+export const STORE_FAILED = diagnostic('server/store-failed');
 
 export interface IncomingPage {
   source: string;

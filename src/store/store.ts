@@ -8,7 +8,6 @@
  * The embedded store (a folder, PGlite) is held by one process at a time (src/store/lock.ts); a PostgreSQL server
  * needs no lock.
  */
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AnalyzedPage } from '../types.js';
 import { pageId } from '../export/build.js';
@@ -33,12 +32,26 @@ export function isServerUrl(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);
 }
 
-/** sha256 of the page's bytes: the same page again is recognised whatever its name. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { contentHash } from './hash.js';
 
 export type { LinkResult } from './link.js';
+
+/** What the store remembers of a URL it fetched (src/store/schema.ts, table sources). */
+export interface SourceRecord {
+  url: string;
+  kind: 'page' | 'feed';
+  finalUrl: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string | null;
+  /** For a feed's item: its date or title as the feed last gave it. */
+  stamp: string | null;
+  /** For a feed's item: the feed's URL. */
+  feed: string | null;
+  /** 'ok', 'not-modified' or the error's code. */
+  status: string;
+  error: string | null;
+}
 
 export class Store {
   /** The linkers after this process's last `link`, so that the next one need not restore them. */
@@ -117,6 +130,52 @@ export class Store {
   async needsLink(): Promise<boolean> {
     const rows = await this.db.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'linked'`);
     return rows[0]?.value === 'no';
+  }
+
+  /** The stored content hash of the page with this source, if any: the same bytes need no new analysis. */
+  async pageHash(source: string): Promise<string | null> {
+    const rows = await this.db.query<{ content_hash: string }>('SELECT content_hash FROM pages WHERE id = $1', [pageId(source)]);
+    return rows[0]?.content_hash ?? null;
+  }
+
+  /** What the store remembers of these URLs. */
+  async sources(urls: readonly string[]): Promise<Map<string, SourceRecord>> {
+    if (urls.length === 0) return new Map();
+    const rows = await this.db.query<Record<string, string | null>>(
+      'SELECT url, kind, final_url, etag, last_modified, content_hash, stamp, feed, status, error FROM sources WHERE url = ANY($1::text[])',
+      [[...urls]],
+    );
+    return new Map(
+      rows.map((r) => [
+        r['url'] as string,
+        {
+          url: r['url'] as string,
+          kind: r['kind'] === 'feed' ? 'feed' : 'page',
+          finalUrl: r['final_url'] ?? null,
+          etag: r['etag'] ?? null,
+          lastModified: r['last_modified'] ?? null,
+          contentHash: r['content_hash'] ?? null,
+          stamp: r['stamp'] ?? null,
+          feed: r['feed'] ?? null,
+          status: r['status'] as string,
+          error: r['error'] ?? null,
+        },
+      ]),
+    );
+  }
+
+  /** Records a fetch of a URL; `changed` marks that its content changed (or was new). */
+  async saveSource(r: SourceRecord, changed: boolean): Promise<void> {
+    await this.db.query(
+      `INSERT INTO sources (url, kind, final_url, etag, last_modified, content_hash, stamp, feed, status, error, fetched_at, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), CASE WHEN $11::boolean THEN now() END)
+       ON CONFLICT (url) DO UPDATE SET kind = EXCLUDED.kind, final_url = coalesce(EXCLUDED.final_url, sources.final_url),
+         etag = coalesce(EXCLUDED.etag, sources.etag), last_modified = coalesce(EXCLUDED.last_modified, sources.last_modified),
+         content_hash = coalesce(EXCLUDED.content_hash, sources.content_hash), stamp = coalesce(EXCLUDED.stamp, sources.stamp),
+         feed = coalesce(EXCLUDED.feed, sources.feed), status = EXCLUDED.status, error = EXCLUDED.error, fetched_at = now(),
+         changed_at = CASE WHEN $11::boolean THEN now() ELSE sources.changed_at END`,
+      [r.url, r.kind, r.finalUrl, r.etag, r.lastModified, r.contentHash, r.stamp, r.feed, r.status, r.error, changed],
+    );
   }
 
   /**
