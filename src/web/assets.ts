@@ -54,7 +54,11 @@ export const TYPES: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
   woff2: 'font/woff2',
   txt: 'text/plain; charset=utf-8',
+  svg: 'image/svg+xml',
 };
+
+/** The page's icon (browsers ask for /favicon.ico whatever the page says): the letter ر on the page's blue. */
+export const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d4e89"/><text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="serif">ر</text></svg>';
 
 /** The client as one script; throws when the client has not been compiled. */
 export function clientScript(paths: WebPaths = webPaths()): string {
@@ -81,7 +85,7 @@ export function indexHtml(): string {
 const cache = new Map<string, WebAsset>();
 
 /**
- * The file for a request path ("/", "/index.html", "/app.js", "/app.css", "/fonts/<file>"), or null when the path
+ * The file for a request path ("/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/fonts/<file>"), or null when the path
  * is none of the page's. A query string is ignored. Throws when the client is not built and "/app.js" is asked.
  */
 export function webAsset(path: string, paths: WebPaths = webPaths()): WebAsset | null {
@@ -93,6 +97,7 @@ export function webAsset(path: string, paths: WebPaths = webPaths()): WebAsset |
   if (p === '/' || p === '' || p === '/index.html') out = { body: indexHtml(), type: TYPES.html as string };
   else if (p === '/app.js') out = { body: clientScript(paths), type: TYPES.js as string };
   else if (p === '/app.css') out = { body: stylesheet(paths), type: TYPES.css as string };
+  else if (p === '/favicon.ico' || p === '/favicon.svg') out = { body: FAVICON, type: TYPES.svg as string };
   else if (p.startsWith('/fonts/')) {
     const name = p.slice('/fonts/'.length);
     if (fontFiles(paths).includes(name)) {
