@@ -18,6 +18,8 @@ export interface RawPage {
   format: 'text' | 'html';
   /** The charset the transport declared (an HTTP Content-Type header), checked against the bytes like a meta charset. */
   charset?: string | null;
+  /** What reading it already noticed (a file too large to read whole). */
+  warnings?: Diagnostic[];
 }
 
 /** A page decoded to text, with its language identified. */

@@ -6,6 +6,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { DecodedPage, RawPage } from '../types.js';
 import { detectEncoding } from './encoding.js';
 import { identifyLanguage } from './language.js';
+import { repairMojibake } from './mojibake.js';
 
 export { readInputs, isSkipped, type SkippedInput } from './walk.js';
 export { detectEncoding, type EncodingResult } from './encoding.js';
@@ -28,6 +29,16 @@ export function decode(raw: RawPage): DecodedPage {
   if (!/[^\s\uFEFF\u200B-\u200F]/.test(text)) {
     return { ...base, text: '', encoding: null, language: 'und', warnings: [diagnostic('input/empty')] };
   }
+  const warnings = [...(raw.warnings ?? []), ...result.warnings];
+  const moji = repairMojibake(text);
+  if (moji.codePage !== null) {
+    text = moji.text;
+    warnings.push(diagnostic('input/mojibake-repaired', `UTF-8 read as ${moji.codePage}; ${moji.repaired} characters repaired`));
+    if (moji.lost > 0 || moji.guessed > 0) {
+      const what = [moji.lost > 0 ? `${moji.lost} letters lost with their bytes (shown as \uFFFD)` : '', moji.guessed > 0 ? `${moji.guessed} restored as the only likely letter (ف)` : ''];
+      warnings.push(diagnostic('input/mojibake', what.filter(Boolean).join('; ')));
+    }
+  }
   const language = identifyLanguage(text, raw.format === 'html');
-  return { ...base, text, encoding: result.encoding, language: language.language, warnings: [...result.warnings, ...language.warnings] };
+  return { ...base, text, encoding: result.encoding, language: language.language, warnings: [...warnings, ...language.warnings] };
 }

@@ -215,7 +215,10 @@ const CODE = /<(script|style|noscript|template|svg)(?=[\s>/])[\s\S]*?<\/\1\s*>/g
 const CODE_AND_CHROME = /<(script|style|noscript|template|svg|nav|header|footer|aside)(?=[\s>/])[\s\S]*?<\/\1\s*>/gi;
 
 export function visibleText(html: string, withChrome = false): string {
-  const s = html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html;
+  // Code is stripped before the page is cut to MAX_HTML: a cut inside a long script would leave its text behind
+  // (a page that is mostly script would then be judged by its code). An unclosed block runs to the end.
+  const code = html.replace(CODE, ' ').replace(/<(script|style|noscript|template|svg)(?=[\s>/])[\s\S]*$/i, ' ');
+  const s = code.length > MAX_HTML ? code.slice(0, MAX_HTML) : code;
   return s
     .replace(withChrome ? CODE : CODE_AND_CHROME, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')

@@ -3,7 +3,7 @@
  * pulls it, so a folder of 10,000 pages is never held in memory at once.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { diagnostic } from '../diagnostics.js';
@@ -132,14 +132,38 @@ async function readPage(path: string, source: string, isFile: boolean): Promise<
     return { source, warning: diagnostic('input/unsupported-type', ext ? `${ext} files are not read` : 'no file extension') };
   }
   let bytes: Uint8Array;
+  let size: number;
   try {
+    size = statSync(path).size;
     // Read synchronously: analysis of a page is synchronous anyway, and a promise-based read of each small file
     // leaves the thread idle between pages (measured by npm run bench).
-    bytes = readFileSync(path);
+    bytes = size > MAX_PAGE_BYTES ? readHead(path, MAX_PAGE_BYTES) : readFileSync(path);
   } catch (err) {
     return unreadable(source, err);
   }
-  return { source, bytes, format: format === 'text' && looksLikeHtmlDocument(bytes) ? 'html' : format };
+  const page: RawPage = { source, bytes, format: format === 'text' && looksLikeHtmlDocument(bytes) ? 'html' : format };
+  if (size > MAX_PAGE_BYTES) {
+    page.warnings = [diagnostic('input/too-large', `${(size / 1024 / 1024).toFixed(0)} MB; only the first ${MAX_PAGE_BYTES / 1024 / 1024} MB were read`)];
+  }
+  return page;
+}
+
+/**
+ * Largest page read whole. A news page is well under 2 MB even with its scripts; a file many times that (a dump, a
+ * page with megabytes of inline data) is read up to here and analysed as far as that goes, with a warning, so that
+ * memory stays bounded and the rest of the run proceeds.
+ */
+export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+function readHead(path: string, n: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const got = readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function unreadable(source: string, err: unknown): SkippedInput {
