@@ -288,13 +288,17 @@ export async function getEntity(db: Db, id: string): Promise<(EntitySummary & { 
 
 /** How many of the most recent matches of a query are ranked (see `search`). */
 export const RANK_WINDOW = 300;
+/** The newest articles (in ingest order) the ranked matches of a broad query are taken from (see `search`). */
+export const RECENT_TIER = 10_000;
 /** Matches are counted up to this many; past it `more` is set. */
 export const COUNT_CAP = 10_000;
 
 /**
  * Ranked hits: every word (and phrase) of the query, Arabic-aware; filters as for articles. `total` counts the
- * matches up to COUNT_CAP (`more` when there are more). The ranking is over the RANK_WINDOW most recent matches:
- * a query matching more is a broad one, and in news the newer of equally good hits is the better one.
+ * matches up to COUNT_CAP (`more` when there are more). The ranking is over the RANK_WINDOW most recent matches,
+ * taken from the newest RECENT_TIER articles when they hold that many: a query matching more is a broad one, and in
+ * news the newer of equally good hits is the better one. So a broad query costs about the same however big the
+ * store grows, and a narrow one is ranked over all its matches.
  */
 export async function search(db: Db, q: string, f: Filters, limit: number, offset: number): Promise<Page<SearchHit>> {
   const parsed = parseQuery(q);
@@ -306,7 +310,9 @@ export async function search(db: Db, q: string, f: Filters, limit: number, offse
   // article's search vector to test it, which the planner does not count; the index answers which rows match
   // without reading them.
   const { total, more, rows } = await db.tx(async (t) => {
-    await t.exec('SET LOCAL enable_seqscan = off');
+    // (read before index scans are turned off: max(seq) is one step down the index on seq)
+    const top = Number((await t.query<{ s: number | null }>('SELECT max(seq) AS s FROM articles'))[0]?.s ?? 0);
+    await t.exec('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off');
     // counted up to COUNT_CAP: past that, "more than" is all a reader needs, and counting costs every match
     const counted = Number((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) m`, params))[0]?.n ?? 0);
     const total = Math.min(counted, COUNT_CAP);
@@ -315,12 +321,20 @@ export async function search(db: Db, q: string, f: Filters, limit: number, offse
     // for needs): ranking reads every candidate's vector, and a common word matches a large share of a big store.
     // The texts are read for the page of hits only.
     const window = Math.max(RANK_WINDOW, offset + limit);
-    const ranked = await t.query<{ id: string; score: number }>(
-      `WITH c AS (SELECT a.id, a.published ${from} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ${window})
-       SELECT c.id, ts_rank_cd(x.search, to_tsquery('simple', $1)) AS score FROM c JOIN articles x ON x.id = c.id
-       ORDER BY score DESC, c.published DESC NULLS LAST, c.id LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
+    // Looked for first among the newest RECENT_TIER articles (in ingest order): the index on seq and the search
+    // index are combined (BitmapAnd), so a broad query reads the rows of that tier only; when it holds fewer
+    // matches than the window, every match is taken.
+    let ranked: { id: string; score: number }[] = [];
+    for (const floor of top > RECENT_TIER ? [top - RECENT_TIER, null] : [null]) {
+      ranked = await t.query<{ id: string; score: number }>(
+        `WITH c AS (SELECT a.id, a.published ${from}${floor === null ? '' : ` AND a.seq > ${Math.trunc(floor)}`} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ${window})
+         SELECT c.id, ts_rank_cd(x.search, to_tsquery('simple', $1)) AS score FROM c JOIN articles x ON x.id = c.id
+         ORDER BY score DESC, c.published DESC NULLS LAST, c.id LIMIT ${window}`,
+        params,
+      );
+      if (ranked.length >= window) break;
+    }
+    ranked = ranked.slice(offset, offset + limit);
     const texts = new Map(
       (
         await t.query<{ id: string; title: string; text: string; story_id: string | null; outlet: string | null; published: string | null; role: ExportArticle['role'] }>(
