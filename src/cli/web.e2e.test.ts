@@ -98,6 +98,37 @@ test('watch: only what is new or changed, with a log', async () => {
   }
 });
 
+test('watch killed with kill -9 in the middle of a pass: the next pass loses and duplicates nothing', async () => {
+  const db = join(dir, 'k');
+  // a feed of 40 pages
+  const items: string[] = [];
+  for (let i = 1; i <= 40; i++) {
+    const path = `/many/${i}.html`;
+    const base = PAGES['/news/2.html']!.html;
+    web.set(path, { body: base.replace('ارتفاع أسعار الخضار', `ارتفاع أسعار الخضار في السوق رقم ${i}`).replace('خلال الأيام الأخيرة', `خلال الأيام الأخيرة في الحي ${i} من أحياء المدينة القديمة`), headers: { 'content-type': 'text/html; charset=utf-8' }, delayMs: 30 });
+    items.push(`<item><title>خبر ${i}</title><link>${web.url}${path}</link><pubDate>${new Date(Date.UTC(2025, 4, 1, i)).toUTCString()}</pubDate></item>`);
+  }
+  web.set('/many.xml', { body: `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>كثير</title>${items.join('')}</channel></rss>`, headers: { 'content-type': 'application/rss+xml' } });
+  const killed = await new Promise<boolean>((resolve) => {
+    const child = spawn(process.execPath, [...bin, 'watch', `${web.url}/many.xml`, '--db', db, '--every', '1h'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let added = 0;
+    child.stdout.on('data', (c: Buffer) => {
+      added += (c.toString('utf8').match(/^added/gm) ?? []).length;
+      if (added >= 5 && child.exitCode === null) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL'));
+  });
+  assert.ok(killed);
+  const again = await rasd('watch', `${web.url}/many.xml`, '--db', db, '--passes', '1');
+  assert.equal(again.code, 0, again.err);
+  const n = await rasd('search', 'الخضار', '--db', db, '--json', '--limit', '100');
+  const hits = JSON.parse(n.out) as { articleId: string }[];
+  assert.equal(hits.length, 40, 'every page once');
+  assert.equal(new Set(hits.map((h) => h.articleId)).size, 40);
+  const third = await rasd('watch', `${web.url}/many.xml`, '--db', db, '--passes', '1');
+  assert.match(third.err, /pass 1: 0 new, 0 changed, 40 unchanged/);
+});
+
 test('watch while rasd serve holds the store: through the server, which keeps answering', async () => {
   const db = join(dir, 's');
   const port = await freePort();
