@@ -1,14 +1,33 @@
 /**
- * Feeds: RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed, recognised by their content and read into a list of items
- * (absolute URL, title, publication date, id) in the feed's order. Feeds in the wild are often malformed (an
- * unescaped "&", HTML in a title, a missing close tag), so this reads them tolerantly, element by element, rather
- * than with a strict XML parser: what can be read is read, and nothing throws. Bytes are decoded as the XML
- * declaration says (windows-1256 feeds exist), else as UTF-8.
+ * Feeds: RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed → the feed's title and its items (absolute link, title,
+ * publication date, id) in the feed's order. A feed is recognised by its content — the root element after the
+ * XML prolog (`<rss`, `<rdf:RDF`, `<feed xmlns="http://www.w3.org/2005/Atom"`) or JSON Feed's
+ * `"version": "https://jsonfeed.org/version/…"` — never by its address or Content-Type alone.
+ *
+ * Feeds in the wild are often malformed (an unescaped "&", raw HTML in a description, a missing close tag, a
+ * download cut short), so XML feeds are read by a small tolerant scanner (xml-scan.ts), not a strict parser nor a
+ * DOM: one pass over the text, in time linear in its length whatever it holds (a DOM of 100,000 unclosed
+ * elements nests 100,000 deep). Only the fields rasd needs are kept, and only from the direct children of an item
+ * (a `<link>` inside an item's HTML description is not the item's link). An item counts once it is closed — by
+ * its own end tag or an enclosing one; an item still open when the text ends was cut off and is dropped.
+ * Element names are matched as written, with the prefix the feed binds to the Atom or RSS 1.0 namespace; CDATA is
+ * kept as text; titles lose their HTML tags and entities (also HTML's, also escaped twice).
+ *
+ * Bytes are decoded honouring, in order, a BOM, valid UTF-8 (Arabic in a single-byte encoding never is), the HTTP
+ * charset when given (unless it is the Latin-1 default many servers send and the document declares another), the
+ * XML declaration's encoding, and else detection (`src/input/encoding.ts`). Links are resolved against `xml:base` (Atom) and the feed's URL; only http(s) links
+ * are kept and items without one are dropped. Dates are ISO 8601 in UTC; a date and time with no zone is read as
+ * UTC. At most 500 items are read. Nothing here throws: a feed that cannot be read is null.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
+import { detectEncoding } from '../input/encoding.js';
+import { decodeEntities, scanXml, type XmlElement } from './xml-scan.js';
 
 export interface FeedItem {
+  /** The item's link, absolute (http or https). */
   url: string;
   title: string | null;
+  /** ISO 8601, UTC. */
   published: string | null;
   id: string | null;
 }
@@ -18,149 +37,279 @@ export interface Feed {
   items: FeedItem[];
 }
 
-const MAX_ITEMS = 500;
-
-function head(input: Uint8Array | string, n = 1024): string {
-  return typeof input === 'string' ? input.slice(0, n) : Buffer.from(input.subarray(0, n)).toString('latin1');
+export interface ParseFeedOptions {
+  /** The charset of the HTTP Content-Type header (FetchResult.charset), if any. */
+  charset?: string | null;
+  /** At most this many items (default 500). */
+  maxItems?: number;
 }
 
-/** Whether the bytes are a feed (RSS, RDF, Atom or JSON Feed). */
+export const MAX_FEED_ITEMS = 500;
+
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
+const RSS1_NS = ['http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
+
+/** Whether bytes or text are a feed, by their root element (or JSON Feed's version) in the first 4 KB. */
 export function looksLikeFeed(input: Uint8Array | string): boolean {
-  const h = head(input, 2048).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
-  if (h.startsWith('{')) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(h);
-  const body = h.replace(/<\?xml[^>]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<\?xml-stylesheet[^>]*\?>/g, '').trimStart();
-  return /^<rss[\s>]/i.test(body) || /^<rdf:RDF[\s>]/.test(body) || /^<feed[\s>][^>]*http:\/\/www\.w3\.org\/2005\/Atom/.test(body);
+  const head = sniffHead(input);
+  const start = head.slice(prologEnd(head));
+  if (start.startsWith('{')) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head);
+  return /^<rss[\s>]/i.test(start) || /^<rdf:RDF[\s>]/.test(start) || /^<(?:[\w.-]+:)?feed\b[^>]*\bxmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/www\.w3\.org\/2005\/Atom\/?["']/.test(start);
 }
 
-function decodeBytes(input: Uint8Array | string): string {
-  if (typeof input === 'string') return input;
-  const enc = /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head(input, 200))?.[1];
-  try {
-    return new TextDecoder(enc ?? 'utf-8').decode(input);
-  } catch {
-    return new TextDecoder('utf-8').decode(input);
+/** The first 4 KB as Latin-1 text, with NUL bytes (of UTF-16) and a BOM dropped: enough to read the prolog. */
+function sniffHead(input: Uint8Array | string): string {
+  let head = typeof input === 'string' ? input.slice(0, 4096) : Buffer.from(input.buffer, input.byteOffset, Math.min(input.length, 4096)).toString('latin1');
+  if (head.includes('\0')) head = head.replace(/\0/g, '');
+  return head.replace(/^(?:\uFEFF|\xEF\xBB\xBF|\xFF\xFE|\xFE\xFF)/, '');
+}
+
+/** Where the first element starts: after white space, the XML declaration, processing instructions, comments, a doctype. */
+function prologEnd(head: string): number {
+  let i = 0;
+  for (;;) {
+    while (i < head.length && /\s/.test(head[i]!)) i++;
+    let end: number;
+    if (head.startsWith('<?', i)) end = head.indexOf('?>', i) + 2;
+    else if (head.startsWith('<!--', i)) end = head.indexOf('-->', i) + 3;
+    else if (/^<!doctype/i.test(head.slice(i, i + 9))) {
+      const close = head.indexOf('>', i);
+      const bracket = head.indexOf('[', i);
+      end = bracket !== -1 && bracket < close ? head.indexOf('>', head.indexOf(']', bracket)) + 1 : close + 1;
+    } else return i;
+    if (end <= i) return head.length;
+    i = end;
   }
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/** Bytes → text (BOM, HTTP charset, XML declaration, detection); null for binary data. */
+export function decodeFeedText(bytes: Uint8Array, charset?: string | null): string | null {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return new TextDecoder(a === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  // Arabic in a single-byte encoding is never valid UTF-8 (a letter byte is never followed by a continuation byte),
+  // so bytes that are valid UTF-8 and not ASCII are UTF-8 whatever the header or the declaration says.
+  if (!isAscii(bytes) && isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+  const declared = whatwg(/^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)/.exec(sniffHead(bytes).trimStart())?.[1]);
+  const header = whatwg(charset);
+  for (const enc of header === 'windows-1252' && declared ? [declared, header] : [header, declared]) {
+    if (!enc || enc.startsWith('utf-16') || (enc === 'utf-8' && !isUtf8(bytes))) continue;
+    return new TextDecoder(enc).decode(bytes);
+  }
+  if (isAscii(bytes)) return new TextDecoder('utf-8').decode(bytes);
+  const detected = detectEncoding(bytes, true);
+  return detected.kind === 'text' ? detected.text : null;
+}
 
-function unescape(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
+function whatwg(label: string | null | undefined): string | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** The feed in bytes or text, or null when it is not a feed rasd can read. Never throws. */
+export function parseFeed(input: Uint8Array | string, baseUrl: string, options: ParseFeedOptions = {}): Feed | null {
+  try {
+    const text = typeof input === 'string' ? input : decodeFeedText(input, options.charset);
+    if (text === null) return null;
+    const body = text.replace(/^\uFEFF/, '').trimStart();
+    const max = options.maxItems ?? MAX_FEED_ITEMS;
+    return body.startsWith('{') ? jsonFeed(body, baseUrl, max) : xmlFeed(body, baseUrl, max);
+  } catch {
+    return null;
+  }
+}
+
+/** The element names of one feed dialect: the feed-level element, the item element, and the fields read. */
+interface Dialect {
+  channel: string;
+  /** The feed's title, a field of the feed-level element. */
+  title: string;
+  item: string;
+  fields: string[];
+  read: (item: XmlElement, base: string) => FeedItem | null;
+}
+
+function xmlFeed(text: string, baseUrl: string, max: number): Feed | null {
+  let feedBase = baseUrl;
+  let titleField = 'title';
+  const items: FeedItem[] = [];
+  const scan = scanXml(text, (root) => {
+    const name = root.name;
+    let d: Dialect;
+    if (name === 'rss') d = rssDialect();
+    else if (name === 'rdf:rdf') d = rdfDialect(prefixOf(root, RSS1_NS));
+    else {
+      const p = prefixOf(root, [ATOM_NS]);
+      if (name !== `${p}feed` || !Object.values(root.attrs).some((v) => v.trim() === ATOM_NS)) return null;
+      d = atomDialect(p);
+      feedBase = withBase(root, baseUrl);
     }
-    return ENTITIES[e.toLowerCase()] ?? m;
+    titleField = d.title;
+    return {
+      channel: d.channel,
+      item: d.item,
+      fields: d.fields,
+      onItem: (el) => {
+        const item = d.read(el, feedBase);
+        if (item) items.push(item);
+        return items.length < max;
+      },
+    };
   });
+  if (scan === null) return null;
+  return { title: cleanTitle(scan.channel?.fields.get(titleField)?.[0]?.text ?? null), items };
 }
 
-/** The text of an element's content: CDATA unwrapped, tags dropped (a title with HTML in it), entities decoded. */
-function textOf(inner: string): string {
-  const cdata = inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, c: string) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-  return unescape(unescape(cdata.replace(/<[^>]*>/g, ' ')).replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+function rssDialect(): Dialect {
+  return {
+    channel: 'channel',
+    title: 'title',
+    item: 'item',
+    fields: ['title', 'link', 'guid', 'pubdate', 'dc:date', 'published', 'updated', 'atom:link', 'feedburner:origlink'],
+    read: (el, base) => {
+      const guid = first(el, 'guid');
+      const guidText = guid?.text.trim() || null;
+      const guidLink = guid && guid.attrs['ispermalink']?.trim().toLowerCase() !== 'false' ? guidText : null;
+      const links = el.fields.get('link') ?? [];
+      const atomLink = (el.fields.get('atom:link') ?? []).find((l) => (l.attrs['rel'] ?? 'alternate') === 'alternate');
+      const candidates = [first(el, 'feedburner:origlink')?.text, ...links.map((l) => l.text.trim() || l.attrs['href']), atomLink?.attrs['href'], guidLink];
+      const url = firstUrl(candidates, base);
+      if (!url) return null;
+      const date = ['pubdate', 'dc:date', 'published', 'updated'].map((n) => first(el, n)?.text).find((t) => t?.trim());
+      return { url, title: cleanTitle(first(el, 'title')?.text ?? null), published: isoDate(date ?? null), id: guidText };
+    },
+  };
 }
 
-/** The content of the first element named `name` (with or without a namespace prefix given in the name). */
-function element(xml: string, name: string): { attrs: string; inner: string } | null {
-  const re = new RegExp(`<${name}(\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${name}\\s*>)`, 'i');
-  const m = re.exec(xml);
-  return m ? { attrs: m[1] ?? '', inner: m[2] ?? '' } : null;
+function rdfDialect(p: string): Dialect {
+  return {
+    channel: `${p}channel`,
+    title: `${p}title`,
+    item: `${p}item`,
+    fields: [`${p}title`, `${p}link`, 'dc:date'],
+    read: (el, base) => {
+      const about = el.attrs['rdf:about']?.trim() || null;
+      const url = firstUrl([first(el, `${p}link`)?.text, about], base);
+      if (!url) return null;
+      return { url, title: cleanTitle(first(el, `${p}title`)?.text ?? null), published: isoDate(first(el, 'dc:date')?.text ?? null), id: about };
+    },
+  };
 }
 
-function attr(attrs: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs);
-  return m ? unescape(m[1] ?? m[2] ?? '') : null;
+function atomDialect(p: string): Dialect {
+  return {
+    channel: `${p}feed`,
+    title: `${p}title`,
+    item: `${p}entry`,
+    fields: [`${p}title`, `${p}link`, `${p}id`, `${p}published`, `${p}updated`, 'dc:date'],
+    read: (el, feedBase) => {
+      const base = withBase(el, feedBase);
+      // the alternate link (an HTML one first), else the first link that is not the entry's own API address
+      const links = el.fields.get(`${p}link`) ?? [];
+      const alternates = links.filter((l) => (l.attrs['rel'] ?? 'alternate') === 'alternate');
+      const link = alternates.find((l) => /html/i.test(l.attrs['type'] ?? 'text/html')) ?? alternates[0] ?? links.find((l) => !/^(self|edit)$/.test(l.attrs['rel'] ?? ''));
+      const id = first(el, `${p}id`)?.text.trim() || null;
+      const url = firstUrl([link?.attrs['href'], id], link ? withBase(link, base) : base);
+      if (!url) return null;
+      const date = [`${p}published`, `${p}updated`, 'dc:date'].map((n) => first(el, n)?.text).find((t) => t?.trim());
+      return { url, title: cleanTitle(first(el, `${p}title`)?.text ?? null), published: isoDate(date ?? null), id };
+    },
+  };
 }
 
-function absolute(href: string, base: string): string | null {
+function first(el: XmlElement, name: string): XmlElement | undefined {
+  return el.fields.get(name)?.[0];
+}
+
+/** The prefix (`atom:`, or '' for the default namespace) that the element binds to one of the namespaces. */
+function prefixOf(el: XmlElement, namespaces: string[]): string {
+  for (const [name, value] of Object.entries(el.attrs)) {
+    if (!namespaces.includes(value.trim())) continue;
+    if (name === 'xmlns') return '';
+    if (name.startsWith('xmlns:')) return `${name.slice(6)}:`;
+  }
+  return '';
+}
+
+function withBase(el: XmlElement, base: string): string {
+  const xmlBase = el.attrs['xml:base'];
+  return (xmlBase && absolute(xmlBase, base, false)) || base;
+}
+
+function jsonFeed(text: string, baseUrl: string, max: number): Feed | null {
+  const feed = JSON.parse(text) as unknown;
+  if (!isObject(feed) || typeof feed['version'] !== 'string' || !/^https?:\/\/jsonfeed\.org\/version\//.test(feed['version'])) return null;
+  if (!Array.isArray(feed['items'])) return null;
+  const items: FeedItem[] = [];
+  for (const item of feed['items'] as unknown[]) {
+    if (items.length >= max) break;
+    if (!isObject(item)) continue;
+    const url = firstUrl([str(item['url']), str(item['external_url'])], baseUrl);
+    if (!url) continue;
+    const id = typeof item['id'] === 'number' ? String(item['id']) : str(item['id'])?.trim() || null;
+    items.push({ url, title: cleanTitle(str(item['title'])), published: isoDate(str(item['date_published']) ?? str(item['date_modified'])), id });
+  }
+  return { title: cleanTitle(str(feed['title'])), items };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/** The first candidate that resolves to an absolute http(s) URL. */
+function firstUrl(candidates: Array<string | null | undefined>, base: string): string | null {
+  for (const c of candidates) {
+    const url = c?.trim() && absolute(c, base, true);
+    if (url) return url;
+  }
+  return null;
+}
+
+function absolute(raw: string, base: string, httpOnly: boolean): string | null {
+  const url = parseUrl(raw.trim(), base) ?? parseUrl(raw.trim()); // the second for a base that is no URL
+  return url && (!httpOnly || url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;
+}
+
+function parseUrl(raw: string, base?: string): URL | null {
   try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    return new URL(raw, base);
   } catch {
     return null;
   }
 }
 
-function isoDate(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const t = Date.parse(s.trim());
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+const TAG = /<\/?[a-zA-Z][^<>]*>/g;
+
+/** Tags stripped (titles may be HTML, escaped or not), entities decoded, white space collapsed. */
+function cleanTitle(raw: string | null): string | null {
+  if (raw === null) return null;
+  const t = decodeEntities(raw.replace(TAG, ' ')).replace(TAG, ' ').replace(/\s+/g, ' ').trim();
+  return t || null;
 }
 
-function blocks(xml: string, name: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}\\s*>`, 'gi');
-  for (const m of xml.matchAll(re)) {
-    out.push(m[1] ?? '');
-    if (out.length >= MAX_ITEMS) break;
-  }
-  return out;
-}
-
-function jsonFeed(text: string, base: string): Feed | null {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { items?: unknown }).items)) return null;
-  const d = doc as { title?: unknown; items: unknown[] };
-  const items: FeedItem[] = [];
-  for (const it of d.items.slice(0, MAX_ITEMS)) {
-    if (typeof it !== 'object' || it === null) continue;
-    const i = it as Record<string, unknown>;
-    const url = typeof i['url'] === 'string' ? absolute(i['url'], base) : typeof i['external_url'] === 'string' ? absolute(i['external_url'], base) : null;
-    if (url === null) continue;
-    items.push({ url, title: typeof i['title'] === 'string' ? i['title'] : null, published: isoDate(typeof i['date_published'] === 'string' ? i['date_published'] : null), id: typeof i['id'] === 'string' ? i['id'] : null });
-  }
-  return { title: typeof d.title === 'string' ? d.title : null, items };
-}
-
-/** A feed's items, or null when the input is no feed. */
-export function parseFeed(input: Uint8Array | string, baseUrl: string): Feed | null {
-  if (!looksLikeFeed(input)) return null;
-  const text = decodeBytes(input).replace(/^\uFEFF/, '');
-  if (text.trimStart().startsWith('{')) return jsonFeed(text, baseUrl);
-  const xml = text.replace(/<!--[\s\S]*?-->/g, '');
-  const atom = /<feed[\s>]/i.test(xml.slice(0, 2000)) && !/<rss[\s>]/i.test(xml.slice(0, 2000));
-  const items: FeedItem[] = [];
-  if (atom) {
-    const feedHead = xml.split(/<entry[\s>]/i)[0] ?? '';
-    for (const e of blocks(xml, 'entry')) {
-      let href: string | null = null;
-      for (const m of e.matchAll(/<link(\s[^>]*)\/?>/gi)) {
-        const rel = attr(m[1] ?? '', 'rel');
-        const h = attr(m[1] ?? '', 'href');
-        if (h && (rel === null || rel === 'alternate')) {
-          href = h;
-          break;
-        }
-        href ??= h;
-      }
-      const url = href === null ? null : absolute(href, baseUrl);
-      if (url === null) continue;
-      const title = element(e, 'title');
-      items.push({ url, title: title ? textOf(title.inner) : null, published: isoDate(element(e, 'published')?.inner ?? element(e, 'updated')?.inner), id: element(e, 'id') ? textOf(element(e, 'id')!.inner) : null });
-    }
-    const t = element(feedHead, 'title');
-    return { title: t ? textOf(t.inner) || null : null, items };
-  }
-  const channel = element(xml, 'channel');
-  const channelHead = (channel?.inner ?? xml).split(/<item[\s>]/i)[0] ?? '';
-  for (const it of blocks(xml, 'item')) {
-    const link = element(it, 'link');
-    const guid = element(it, 'guid');
-    const guidText = guid ? textOf(guid.inner) : null;
-    const href = (link ? textOf(link.inner) || attr(link.attrs, 'href') : null) ?? (guid && attr(guid.attrs, 'isPermaLink') !== 'false' ? guidText : null);
-    const url = href ? absolute(href, baseUrl) : null;
-    if (url === null) continue;
-    const title = element(it, 'title');
-    const date = element(it, 'pubDate')?.inner ?? element(it, 'dc:date')?.inner ?? element(it, 'published')?.inner;
-    items.push({ url, title: title ? textOf(title.inner) : null, published: isoDate(date ? textOf(date) : null), id: guidText });
-  }
-  const t = element(channelHead, 'title');
-  return { title: t ? textOf(t.inner) || null : null, items };
+/**
+ * A feed date (RFC 822 as RSS writes it, ISO 8601 / RFC 3339 as Atom and JSON Feed do) → ISO 8601 in UTC, or null.
+ * A date and time with no zone is read as UTC, so the result does not depend on the machine's time zone.
+ */
+export function isoDate(raw: string | null): string | null {
+  if (!raw) return null;
+  let s = raw.trim().replace(/\s*\([^)]*\)$/, '');
+  // a year, or a month's name with a day: not a bare number, which Date.parse would take for a year
+  if (!/\d{4}/.test(s) && !/\d\s*[A-Za-z]{3}|[A-Za-z]{3}\s*\d/.test(s)) return null;
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(s)) s += 'Z';
+  else if (/\s\d{1,2}:\d{2}(?::\d{2})?$/.test(s)) s += ' +0000';
+  let ms = Date.parse(s);
+  // day names the parser does not know (in Arabic, misspelt) are dropped: the date is in the rest
+  if (Number.isNaN(ms)) ms = Date.parse(s.replace(/^[^,\d]*,\s*/, ''));
+  if (Number.isNaN(ms)) return null;
+  const year = new Date(ms).getUTCFullYear();
+  return year < 1970 || year > 2200 ? null : new Date(ms).toISOString();
 }

@@ -1,8 +1,16 @@
 /**
- * A local web server for tests (127.0.0.1, a free port): Arabic news pages written for rasd, an RSS and an Atom feed
- * that list them, and the web's bad days — a slow answer, errors that pass, a 429 with Retry-After, a 404,
- * redirects and a redirect loop, an endless body, a page whose charset only the header names, a PNG. Routes can be
- * added or changed while it runs (a page updated, a feed with a new item). Not used at run time.
+ * A local web server for tests (127.0.0.1, a free port): Arabic news pages written for rasd (invented news, in
+ * three outlet styles: modern article pages, a sports site with byline, tags and a sidebar, and an old
+ * table-layout portal not listed in the feeds), an RSS and an Atom feed that list the pages of PAGES, and the
+ * web's bad days — a slow answer (`/slow`: headers late; `/trickle`: a body that drips), errors that pass (`/flaky`: 500 twice), a 429 with Retry-After (`/busy`), a 404
+ * (`/missing` and any unknown path), redirects (`/redirect`) and a redirect loop (`/loop`), a redirect to ftp
+ * (`/to-ftp`), an endless body (`/huge`, streamed from one reused chunk), a page whose charset only the header names
+ * (`/cp1256.html`), a page with ETag and Last-Modified that answers 304 (`/etag.html`), a PNG (`/image.png`).
+ *
+ * Routes can be given at start, added or replaced while it runs (`set`), and the pages' HTML changed through
+ * `PAGES` (a page updated, a feed with a new item: the feeds are built from PAGES at each request). The server
+ * counts requests per path (`hits`) and the most requests in flight at once per first path segment (`peak`), so
+ * tests can check politeness from the server's side. Not used at run time.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,10 +30,11 @@ export interface TestServer {
   hits(path: string): number;
   /** Adds or replaces a route. */
   set(path: string, route: Route): void;
-  /** Most requests in flight at once, per path prefix ('' = all). */
+  /** Most requests in flight at once, per first path segment ('/news', '/a.test'; '' = all). */
   peak(prefix?: string): number;
 }
 
+/** A modern article page: header navigation, one <article>, a footer. */
 const page = (title: string, outlet: string, date: string, paragraphs: string[]): string => `<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${title} | ${outlet}</title>
 <meta property="og:title" content="${title}"><meta property="og:site_name" content="${outlet}">
@@ -49,15 +58,53 @@ PAGES['/news/1.html']!.html = page(PAGES['/news/1.html']!.title, 'صحيفة ا�
   'وقال الوزير في كلمة خلال حفل الافتتاح إن "المحطة ستنهي أزمة انقطاع المياه التي عانى منها السكان في فصل الصيف"، مشيرا إلى أن الحكومة تخطط لإنشاء محطتين مماثلتين بحلول عام 2027.',
   'وأوضح مدير المشروع أن المحطة تعمل بالطاقة الشمسية جزئيا، وأن كلفة إنتاج المتر المكعب انخفضت إلى النصف مقارنة بالمحطات القديمة.',
 ]);
+/** An older portal: a layout table, breadcrumbs, the date in words, "read also" links and a print button. */
+const portal = (title: string, outlet: string, dateText: string, paragraphs: string[]): string => `<html dir="rtl"><head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>${outlet} - ${title}</title></head>
+<body><table width="100%" class="layout"><tr><td colspan="2" class="top">${outlet} | <a href="/">الصفحة الرئيسية</a> | <a href="/markets">الأسواق</a> | <a href="/contact">اتصل بنا</a></td></tr>
+<tr><td class="side" width="200"><b>أقسام</b><br><a href="/local">محليات</a><br><a href="/world">عربي ودولي</a><br><a href="/sport">رياضة</a></td>
+<td class="main"><div class="crumbs"><a href="/">الرئيسية</a> &gt; <a href="/markets">الأسواق</a></div>
+<div class="news-title"><h2>${title}</h2></div><div class="news-date">${dateText}</div>
+<div class="news-body">${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</div>
+<div class="read-also"><b>اقرأ أيضا:</b><ul><li><a href="/markets/fuel">الحكومة تثبت أسعار الوقود حتى نهاية الربع الثالث</a></li><li><a href="/markets/gold">تراجع طفيف في أسعار الذهب مع بداية الأسبوع</a></li></ul></div>
+<div class="tools"><a href="javascript:print()">طباعة</a> | <a href="/send">أرسل لصديق</a></div></td></tr>
+<tr><td colspan="2" class="bottom">حقوق النشر محفوظة لـ${outlet} 2025</td></tr></table></body></html>`;
+
+/** A sports site: a section label, a byline, tags, a "most read" sidebar and a cookie banner. */
+const sports = (title: string, outlet: string, date: string, paragraphs: string[]): string => `<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${title} - ${outlet}</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"${title}","datePublished":"${date}T21:40:00+03:00"}</script></head>
+<body><div class="cookies">نستخدم ملفات تعريف الارتباط لتحسين تجربتك. <button>موافق</button></div>
+<header class="site"><a class="logo" href="/">${outlet}</a><ul class="menu"><li>كرة القدم</li><li>كرة السلة</li><li>ألعاب القوى</li></ul></header>
+<div class="page"><section class="story"><span class="label">منتخبات</span><h1 class="headline">${title}</h1>
+<div class="byline">كتب: محرر الشؤون الرياضية</div><div class="published">${date} 21:40</div>
+${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+<div class="tags">وسوم: <a href="/tag/youth">منتخب الشباب</a> <a href="/tag/arab-cup">البطولة العربية</a></div></section>
+<aside class="most-read"><h3>الأكثر قراءة</h3><ol><li><a href="/s/1">نادي المدينة يجدد عقد حارسه لموسمين</a></li><li><a href="/s/2">اتحاد اللعبة يعلن مواعيد الدوري الجديد</a></li><li><a href="/s/3">عداءة شابة تحطم الرقم القياسي في سباق 800 متر</a></li></ol></aside></div>
+<footer>© ${outlet} — جميع الحقوق محفوظة</footer></body></html>`;
+
 PAGES['/news/2.html']!.html = page(PAGES['/news/2.html']!.title, 'بوابة السوق', '2025-05-05', [
   'شهدت أسواق الخضار في العاصمة ارتفاعا ملحوظا في الأسعار خلال الأيام الأخيرة، مع تزايد الطلب قبل حلول عيد الأضحى وتراجع الكميات الواردة من المزارع.',
   'وقال تاجر في سوق الجملة إن سعر كيلوغرام الطماطم تضاعف خلال أسبوع واحد، مرجعا ذلك إلى موجة الحر التي أضرت بالمحاصيل في المناطق الزراعية الجنوبية.',
   'من جهتها، أعلنت وزارة التجارة عن حملات رقابية على الأسواق لضبط الأسعار، ودعت المواطنين إلى الإبلاغ عن أي تجاوزات عبر الخط الساخن.',
 ]);
-PAGES['/news/3.html']!.html = page(PAGES['/news/3.html']!.title, 'ملاعب اليوم', '2025-05-06', [
+PAGES['/news/3.html']!.html = sports(PAGES['/news/3.html']!.title, 'ملاعب اليوم', '2025-05-06', [
   'تأهل منتخب الشباب لكرة القدم إلى المباراة النهائية في البطولة العربية بعد فوزه على نظيره بهدفين مقابل هدف في مباراة مثيرة أقيمت مساء الثلاثاء.',
   'وسجل المهاجم الشاب هدف الفوز في الدقيقة الثامنة والثمانين بتسديدة قوية من خارج منطقة الجزاء، ليشعل مدرجات الملعب التي امتلأت بالجماهير.',
   'وقال مدرب المنتخب في المؤتمر الصحفي عقب المباراة إن "اللاعبين قدموا أداء رجوليا"، مؤكدا أن الفريق سيلعب النهائي بطموح الفوز باللقب للمرة الأولى.',
+]);
+
+/**
+ * Pages served but listed in no feed (so that tests counting the feeds' items are not affected): an old portal
+ * layout, where the headline is an <h2> in a layout table and the <title> starts with the outlet's name.
+ */
+export const EXTRA_PAGES: Record<string, { title: string; html: string; date: string }> = {
+  '/archive/2025/05/05/bread.html': { title: 'المخابز تطالب بزيادة حصص الطحين المدعوم', date: '2025-05-05', html: '' },
+};
+EXTRA_PAGES['/archive/2025/05/05/bread.html']!.html = portal(EXTRA_PAGES['/archive/2025/05/05/bread.html']!.title, 'بوابة السوق', 'الاثنين 5 مايو 2025 - 10:15 ص', [
+  'طالب أصحاب المخابز في العاصمة والمحافظات المجاورة بزيادة حصصهم الشهرية من الطحين المدعوم، مؤكدين أن الكميات الحالية لا تكفي لتلبية الطلب المتزايد خلال الأسابيع الأخيرة.',
+  'وقال رئيس جمعية أصحاب المخابز في بيان إن "عشرات المخابز اضطرت إلى تقليص ساعات عملها"، داعيا وزارة التموين إلى مراجعة آلية التوزيع المعتمدة منذ العام الماضي.',
+  'في المقابل، أكد متحدث باسم الوزارة أن المخزون الاستراتيجي من القمح يكفي لستة أشهر، وأن لجنة فنية ستدرس طلبات الزيادة وترفع توصياتها خلال أسبوعين.',
 ]);
 
 function rss(base: string): string {
@@ -91,8 +138,9 @@ export function encode1256(text: string): Uint8Array {
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
 
-export async function startTestServer(): Promise<TestServer> {
-  const routes = new Map<string, Route>();
+/** Starts the server; `routes` are added to (or replace) the built-in ones. */
+export async function startTestServer(routes: Record<string, Route> = {}): Promise<TestServer> {
+  const table = new Map<string, Route>(Object.entries(routes));
   const hits = new Map<string, number>();
   const inflight = new Map<string, number>();
   const peaks = new Map<string, number>();
@@ -109,7 +157,7 @@ export async function startTestServer(): Promise<TestServer> {
     res.on('close', () => {
       for (const prefix of ['', path.split('/').slice(0, 2).join('/')]) inflight.set(prefix, (inflight.get(prefix) ?? 1) - 1);
     });
-    const route = routes.get(path) ?? builtIn(path, req, counters, base);
+    const route = table.get(path) ?? builtIn(path, req, counters, base);
     if (route === null) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -119,15 +167,17 @@ export async function startTestServer(): Promise<TestServer> {
       res.writeHead(route.status ?? 200, route.headers ?? { 'content-type': 'text/html; charset=utf-8' });
       res.end(route.body ?? '');
     };
-    if (route.delayMs) setTimeout(answer, route.delayMs);
-    else answer();
+    if (route.delayMs) {
+      const timer = setTimeout(answer, route.delayMs);
+      res.on('close', () => clearTimeout(timer)); // the client gave up: nothing left to answer, nothing to keep the process alive
+    } else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
     hits: (p) => hits.get(p) ?? 0,
-    set: (p, r) => void routes.set(p, r),
+    set: (p, r) => void table.set(p, r),
     peak: (prefix = '') => peaks.get(prefix) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
@@ -139,7 +189,7 @@ export async function startTestServer(): Promise<TestServer> {
 
 function builtIn(path: string, req: IncomingMessage, counters: { flaky: number; busy: number }, base: string): Route | null {
   const html = { 'content-type': 'text/html; charset=utf-8' };
-  const p = PAGES[path];
+  const p = PAGES[path] ?? EXTRA_PAGES[path];
   if (p) return { body: p.html, headers: html };
   switch (path) {
     case '/feed.xml':
@@ -154,6 +204,22 @@ function builtIn(path: string, req: IncomingMessage, counters: { flaky: number; 
     }
     case '/slow':
       return { body: PAGES['/news/2.html']!.html, headers: html, delayMs: 3000 };
+    case '/trickle':
+      return {
+        handler: (_req, res) => {
+          res.writeHead(200, html);
+          const body = Buffer.from(PAGES['/news/2.html']!.html);
+          let at = 0;
+          const timer = setInterval(() => {
+            res.write(body.subarray(at, (at += 64)));
+            if (at >= body.length) {
+              clearInterval(timer);
+              res.end();
+            }
+          }, 50);
+          res.on('close', () => clearInterval(timer));
+        },
+      };
     case '/flaky':
       return counters.flaky++ < 2 ? { status: 500, body: 'oops', headers: { 'content-type': 'text/plain' } } : { body: PAGES['/news/3.html']!.html, headers: html };
     case '/busy':
@@ -165,7 +231,9 @@ function builtIn(path: string, req: IncomingMessage, counters: { flaky: number; 
     case '/redirect2':
       return { status: 302, headers: { location: `${base}/news/1.html` } };
     case '/loop':
-      return { status: 302, headers: { location: '/loop' } };
+      return { status: 302, headers: { location: '/loop/back' } };
+    case '/loop/back':
+      return { status: 307, headers: { location: `${base}/loop` } };
     case '/to-ftp':
       return { status: 302, headers: { location: 'ftp://127.0.0.1/x' } };
     case '/huge':
