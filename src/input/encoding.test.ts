@@ -150,3 +150,45 @@ test('a charset named only by the transport (an HTTP header): honoured when the 
   assert.equal(wrong.kind === 'text' && wrong.encoding, 'windows-1256');
   assert.match(wrong.kind === 'text' ? (wrong.warnings[0]?.message ?? '') : '', /declares utf-8/);
 });
+
+// A charset from the transport (an HTTP Content-Type header): it outranks the page's meta when the bytes agree;
+// when they do not, detection wins, with a warning unless the page's own declaration names what the bytes are.
+interface HeaderCase {
+  name: string;
+  bytes: Uint8Array;
+  format: RawPage['format'];
+  charset: string;
+  encoding: string;
+  /** The warning's message, or null for none. */
+  warning: RegExp | null;
+}
+const header: HeaderCase[] = [
+  { name: 'header windows-1256 over a wrong meta utf-8', bytes: html(meta('utf-8'), win1256(ARABIC[0]!)), format: 'html', charset: 'windows-1256', encoding: 'windows-1256', warning: null },
+  { name: 'header iso-8859-6 chosen over meta windows-1256 for bytes both can read', bytes: html(meta('windows-1256'), iso88596(ARABIC[1]!)), format: 'html', charset: 'iso-8859-6', encoding: 'iso-8859-6', warning: null },
+  { name: 'a server default ISO-8859-1 header over a page that declares windows-1256', bytes: html(httpEquiv('windows-1256'), win1256(ARABIC[2]!)), format: 'html', charset: 'ISO-8859-1', encoding: 'windows-1256', warning: null },
+  { name: 'header utf-8 over a windows-1256 page with no meta', bytes: html('', win1256(ARABIC[3]!)), format: 'html', charset: 'utf-8', encoding: 'windows-1256', warning: /^the encoding.*: the HTTP header declares utf-8, but the bytes are windows-1256$/ },
+  { name: 'header and meta both wrong: the header is named', bytes: html(meta('iso-8859-6'), utf8(ARABIC[4]!)), format: 'html', charset: 'windows-1256', encoding: 'utf-8', warning: /the HTTP header declares windows-1256, but the bytes are utf-8/ },
+  { name: 'a whole Content-Type value', bytes: html('', win1256(ARABIC[0]!)), format: 'html', charset: 'text/html; charset="windows-1256"', encoding: 'windows-1256', warning: null },
+  { name: 'a text page: header honoured', bytes: win1256(ARABIC[1]!), format: 'text', charset: 'cp1256', encoding: 'windows-1256', warning: null },
+  { name: 'a text page: a wrong header overruled', bytes: utf8(ARABIC[1]!), format: 'text', charset: 'windows-1256', encoding: 'utf-8', warning: /HTTP header declares windows-1256, but the bytes are utf-8/ },
+  { name: 'an unknown label', bytes: utf8(ARABIC[2]!), format: 'text', charset: 'x-bogus', encoding: 'utf-8', warning: /HTTP header declares x-bogus/ },
+  { name: 'UTF-16LE without BOM, as the header says: no guess', bytes: utf16le(ARABIC[3]!), format: 'text', charset: 'utf-16le', encoding: 'utf-16le', warning: null },
+];
+for (const c of header) {
+  test(`http charset: ${c.name}`, () => {
+    const page = decode({ source: 'x', format: c.format, bytes: c.bytes, charset: c.charset });
+    assert.equal(page.encoding, c.encoding);
+    assert.equal(page.language, 'ar');
+    if (c.warning === null) assert.deepEqual(page.warnings, []);
+    else {
+      assert.deepEqual(page.warnings.map((w) => w.rule), [GUESS]);
+      assert.match(page.warnings[0]!.message, c.warning);
+    }
+  });
+}
+
+test('html: no charset declared, utf-8 bytes: utf-8 without a warning (valid UTF-8 is no guess)', () => {
+  const page = decode({ source: 'x.html', format: 'html', bytes: html('', utf8(ARABIC[0]!)) });
+  assert.equal(page.encoding, 'utf-8');
+  assert.deepEqual(page.warnings, []);
+});

@@ -12,8 +12,10 @@
  *  8. mostly valid UTF-8 (≥ 80% of the non-ASCII sequences) → utf-8 with replacement characters
  *  9. otherwise windows-1256 or ISO-8859-6, whichever reads the bytes as Arabic with fewer impossibilities
  * A declared charset (an HTTP Content-Type header, else HTML `<meta charset>`, `http-equiv` content type, XML
- * declaration) is honoured when the bytes are consistent with it; when they are not, detection wins and `input/encoding-guess` says so. The same
- * warning marks an encoding that had to be detected: UTF-16 without BOM, a single-byte encoding not declared.
+ * declaration) is honoured when the bytes are consistent with it; when they are not, detection wins and
+ * `input/encoding-guess` says so — unless the page's own declaration names what was detected (a server's default
+ * header such as ISO-8859-1 over a page that declares windows-1256 is common and harmless). The same warning marks
+ * an encoding that had to be detected: UTF-16 without BOM, a single-byte encoding not declared.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { diagnostic } from '../diagnostics.js';
@@ -55,6 +57,7 @@ export function detectEncoding(bytes: Uint8Array, isHtml: boolean, transportChar
   if (counts.unitHighEven + counts.unitHighOdd > 0) {
     const utf16 = utf16Pattern(bytes, counts);
     if (utf16) {
+      if (transportCharset && transportDeclared(transportCharset).encoding === utf16) return text(decoder(utf16).decode(bytes), utf16, []);
       const warning = diagnostic('input/encoding-guess', `${utf16} without a byte order mark, told from the pattern of its high bytes`);
       return text(decoder(utf16).decode(bytes), utf16, [warning]);
     }
@@ -63,7 +66,9 @@ export function detectEncoding(bytes: Uint8Array, isHtml: boolean, transportChar
   if (counts.control > counts.n * MAX_CONTROL_SHARE) return { kind: 'binary', detail: `${counts.control} control bytes` };
 
   // The charset the transport declared (an HTTP header) outranks the page's own, as in browsers.
-  const declared = transportCharset ? { label: transportCharset, encoding: whatwgEncoding(transportCharset) } : isHtml ? declaredCharset(bytes) : null;
+  const own = isHtml ? declaredCharset(bytes) : null;
+  const declared = transportCharset ? transportDeclared(transportCharset) : own;
+  const mismatch = (used: string): Diagnostic[] => mismatchOf(declared, own, used);
   if (isAscii(bytes)) {
     // Pure ASCII reads the same in every supported encoding.
     const enc = declared && isSupported(declared.encoding) ? declared.encoding! : 'utf-8';
@@ -71,25 +76,24 @@ export function detectEncoding(bytes: Uint8Array, isHtml: boolean, transportChar
   }
 
   // UTF-8: valid, or mostly valid with a few bad bytes.
-  if (isUtf8(bytes)) return text(decoder('utf-8').decode(bytes), 'utf-8', mismatch(declared, 'utf-8'));
+  if (isUtf8(bytes)) return text(decoder('utf-8').decode(bytes), 'utf-8', mismatch('utf-8'));
   const lossy = decoder('utf-8').decode(bytes);
   const { valid, invalid } = utf8Quality(lossy);
   if (valid > 0 && valid >= invalid * 4) {
     const warnings = [diagnostic('input/invalid-utf8', `${invalid} invalid sequence${invalid === 1 ? '' : 's'} replaced by U+FFFD`)];
-    return text(lossy, 'utf-8', [...mismatch(declared, 'utf-8'), ...warnings]);
+    return text(lossy, 'utf-8', [...mismatch('utf-8'), ...warnings]);
   }
 
   // A single-byte Arabic encoding.
   const badness = singleByteBadness(bytes);
   const best: SingleByte = badness['iso-8859-6'] < badness['windows-1256'] ? 'iso-8859-6' : 'windows-1256';
   const other: SingleByte = best === 'windows-1256' ? 'iso-8859-6' : 'windows-1256';
-  const d = declared?.encoding;
+  // the header's choice between the two if it names one of them, else the page's own
+  const d = declared?.encoding === best || declared?.encoding === other ? declared.encoding : own?.encoding;
   if (d === best || (d === other && badness[other] <= badness[best] + DECLARED_MARGIN)) {
     return text(decoder(d).decode(bytes), d, []);
   }
-  const warning = declared
-    ? mismatch(declared, best)
-    : [diagnostic('input/encoding-guess', `no charset declared; detected ${best}`)];
+  const warning = declared ? mismatch(best) : [diagnostic('input/encoding-guess', `no charset declared; detected ${best}`)];
   return text(decoder(best).decode(bytes), best, warning);
 }
 
@@ -119,8 +123,10 @@ function utf8Quality(lossy: string): { valid: number; invalid: number } {
 }
 
 export interface DeclaredCharset {
-  /** The label as written in the page. */
+  /** The label as written in the page or the header. */
   label: string;
+  /** Where it was declared: in the page (meta, XML declaration) or by the transport (an HTTP header). */
+  from: 'page' | 'header';
   /** The WHATWG encoding it names, or null when Node's TextDecoder does not know it. */
   encoding: string | null;
 }
@@ -136,7 +142,23 @@ export function declaredCharset(bytes: Uint8Array): DeclaredCharset | null {
   const m = /<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)/i.exec(head) ?? /<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_.:-]+)/i.exec(head);
   if (!m) return null;
   const label = m[1]!;
-  return { label, encoding: whatwgEncoding(label) };
+  return { label, encoding: whatwgEncoding(label), from: 'page' };
+}
+
+/**
+ * The charset of a transport: a label ("windows-1256") or a whole Content-Type value ("text/html;
+ * charset=windows-1256"). Unlike a label inside the document, a UTF-16 label here means UTF-16.
+ */
+export function transportDeclared(value: string): DeclaredCharset {
+  const param = /(?:^|;)\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(value);
+  const label = param ? param[1]! : value.trim();
+  let encoding: string | null;
+  try {
+    encoding = new TextDecoder(label).encoding;
+  } catch {
+    encoding = null;
+  }
+  return { label, encoding, from: 'header' };
 }
 
 function whatwgEncoding(label: string): string | null {
@@ -150,9 +172,13 @@ function whatwgEncoding(label: string): string | null {
   return encoding === 'utf-16le' || encoding === 'utf-16be' ? 'utf-8' : encoding;
 }
 
-/** The warning for a declared charset the bytes contradict (none when nothing was declared or it matches). */
-function mismatch(declared: DeclaredCharset | null, used: string): Diagnostic[] {
-  if (!declared || declared.encoding === used) return [];
+/**
+ * The warning for a declared charset the bytes contradict: none when nothing was declared or it matches, nor when a
+ * header is wrong but the page's own declaration names what the bytes are.
+ */
+function mismatchOf(declared: DeclaredCharset | null, own: DeclaredCharset | null, used: string): Diagnostic[] {
+  if (!declared || declared.encoding === used || own?.encoding === used) return [];
   const what = declared.encoding && declared.encoding !== declared.label.toLowerCase() ? `${declared.label} (${declared.encoding})` : declared.label;
-  return [diagnostic('input/encoding-guess', `the page declares ${what}, but the bytes are ${used}`)];
+  const where = declared.from === 'header' ? 'the HTTP header declares' : 'the page declares';
+  return [diagnostic('input/encoding-guess', `${where} ${what}, but the bytes are ${used}`)];
 }

@@ -33,7 +33,8 @@ export function decode(raw: RawPage): DecodedPage {
   const moji = repairMojibake(text);
   if (moji.codePage !== null) {
     text = moji.text;
-    warnings.push(diagnostic('input/mojibake-repaired', `UTF-8 read as ${moji.codePage}; ${moji.repaired} characters repaired`));
+    const twice = moji.layers > 1 ? `, ${moji.layers} times over` : '';
+    warnings.push(diagnostic('input/mojibake-repaired', `UTF-8 read as ${moji.codePage}${twice}; ${moji.repaired} characters repaired`));
     if (moji.lost > 0 || moji.guessed > 0) {
       const what = [moji.lost > 0 ? `${moji.lost} letters lost with their bytes (shown as \uFFFD)` : '', moji.guessed > 0 ? `${moji.guessed} restored as the only likely letter (ف)` : ''];
       warnings.push(diagnostic('input/mojibake', what.filter(Boolean).join('; ')));

@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RawPage } from '../types.js';
-import { isSkipped, readInputs, type SkippedInput } from './index.js';
-import { looksLikeHtmlDocument } from './walk.js';
+import { decode, isSkipped, readInputs, type SkippedInput } from './index.js';
+import { MAX_PAGE_BYTES, cutPoint, looksLikeHtmlDocument } from './walk.js';
 import { concat, utf16le, utf8 } from './test-text.js';
 
 type Item = RawPage | SkippedInput;
@@ -136,7 +136,57 @@ const htmlSniff: Array<[string, Uint8Array, boolean]> = [
   ['a fragment', utf8('<p>خبر</p>'), false],
   ['<htmlx> is not html', utf8('<htmlx>'), false],
   ['XML', concat('<?xml version="1.0"?><rss>'), false],
+  ['XHTML: XML declaration, then the doctype', utf8('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">'), true],
+  ['a browser\'s "saved from url" comment, then the html tag', utf8('<!-- saved from url=(0022)http://example.com/ -->\n<html dir="rtl">'), true],
+  ['a comment, then text', utf8('<!-- نسخة -->\nخبر عاجل <b>اليوم</b>'), false],
+  ['text with stray tags', utf8('خبر <b>عاجل</b><br>\nوزارة الصحة تعلن'), false],
 ];
 for (const [name, bytes, expected] of htmlSniff) {
   test(`looksLikeHtmlDocument: ${name}`, () => assert.equal(looksLikeHtmlDocument(bytes), expected));
 }
+
+test('a .txt file that is a whole HTML document is read as HTML with a warning; text with stray tags stays text', async (t) => {
+  const root = await mkdtemp(join(tmpdir(), 'rasd-input-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  await writeFile(join(root, 'page.txt'), '<!DOCTYPE html><html><body><p>نص</p></body></html>');
+  await writeFile(join(root, 'tags.txt'), 'خبر <b>عاجل</b>\nوزارة الصحة تعلن');
+  await writeFile(join(root, 'page.html'), '<!DOCTYPE html><html><body><p>نص</p></body></html>');
+  const items = (await collect([root])) as RawPage[];
+  assert.deepEqual(
+    items.map((i) => [i.source.slice(root.length + 1), i.format, (i.warnings ?? []).map((w) => w.rule)]),
+    [
+      ['page.html', 'html', []],
+      ['page.txt', 'html', ['input/html-in-text']],
+      ['tags.txt', 'text', []],
+    ],
+  );
+});
+
+// The head of a file cut at the cap ends on a whole character, whatever the encoding.
+const cuts: Array<[string, Uint8Array, number]> = [
+  ['after the last line feed', utf8('سطر أول\nسطر ثان'), utf8('سطر أول\n').length],
+  ['UTF-16LE: the NUL after the line feed kept', utf16le('سطر\nثان'), utf16le('سطر\n').length],
+  ['UTF-16BE: the line feed is the second byte', Buffer.from(utf16le('سطر\nثان')).swap16(), utf16le('سطر\n').length],
+  ['no line feed: a cut 2-byte character dropped', utf8('خبر').subarray(0, 5), 4],
+  ['no line feed: a cut 3-byte character dropped', concat('ab', utf8('…').subarray(0, 2)), 2],
+  ['no line feed: a cut 4-byte character dropped', concat('ab', utf8('😀').subarray(0, 3)), 2],
+  ['no line feed: whole characters kept', utf8('خبر…'), utf8('خبر…').length],
+  ['single-byte text', concat('abc'), 3],
+];
+for (const [name, bytes, want] of cuts) test(`cutPoint: ${name}`, () => assert.equal(cutPoint(bytes), want));
+
+test('a file over the cap is read up to a whole character, with a warning that says how large it was', async (t) => {
+  const root = await mkdtemp(join(tmpdir(), 'rasd-input-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  // 'x' then two-byte letters with no line feed: the cap falls in the middle of a letter
+  const body = Buffer.from(`x${'خبرعاجل'.repeat(Math.ceil(MAX_PAGE_BYTES / 12) + 1000)}`, 'utf8');
+  assert.equal(body[MAX_PAGE_BYTES - 1]! & 0xc0, 0xc0, 'the cap falls after a lead byte');
+  await writeFile(join(root, 'big.txt'), body);
+  const [item] = (await collect([root])) as RawPage[];
+  assert.equal(item!.bytes.length, MAX_PAGE_BYTES - 1);
+  const page = decode(item!);
+  assert.deepEqual(page.warnings.map((w) => w.rule), ['input/too-large']);
+  const size = Number((body.length / 1024 / 1024).toFixed(1));
+  assert.ok(page.warnings[0]!.message.endsWith(`: ${size} MB; only the first 4 MB were read`), page.warnings[0]!.message);
+  assert.ok(!page.text.includes('\uFFFD'));
+});
