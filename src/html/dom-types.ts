@@ -25,6 +25,7 @@ export interface DomElement extends DomNode {
   setAttribute(name: string, value: string): void;
   remove(): void;
   replaceWith(...nodes: DomNode[]): void;
+  insertBefore(node: DomNode, before: DomNode | null): DomNode;
 }
 
 export interface DomDocument {

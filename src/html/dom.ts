@@ -1,12 +1,14 @@
 /**
  * The one walk over the DOM: text runs cut into raw blocks at block elements, <br> and hinted
  * elements; scripts, forms' controls and hidden elements removed; boilerplate and container elements recorded as
- * block ranges for the later steps to judge. The walk is iterative (10,000 nested elements are fine).
+ * block ranges for the later steps to judge; every element kept is recorded for flatten.ts. The walk is iterative
+ * (any depth is fine).
  */
 import type { DomElement, DomDocument, DomNode, DomText } from './dom-types.js';
 import type { BlockHint } from '../types.js';
 import { splitRun, type Solid } from './runs.js';
 import { readClassWords } from './words.js';
+import type { ElementRecord } from './flatten.js';
 
 /** A block before zones and groups are decided. */
 export interface RawBlock {
@@ -31,6 +33,8 @@ export interface Range {
 export interface Container extends Range {
   kind: 'article' | 'li' | 'box' | 'frame';
   hasH1: boolean;
+  /** Index of its element's record in `elements`. */
+  rec: number;
 }
 
 /** A boilerplate element (nav, footer, share bar, …), left out unless it turns out to hold real content. */
@@ -58,17 +62,19 @@ export interface Extracted {
   containers: Container[];
   drops: DropCandidate[];
   dates: DateMark[];
+  /** Every element kept, in document order: what flatten.ts needs to bound the nesting Readability sees. */
+  elements: ElementRecord[];
 }
 
 /** Elements never read: their text is code, controls, or fallback content. */
-const REMOVE = new Set([
+export const REMOVE: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'applet', 'button', 'select',
   'option', 'optgroup', 'datalist', 'input', 'textarea', 'video', 'audio', 'canvas', 'map', 'head', 'title', 'meta',
   'link', 'base', 'param', 'source', 'track',
 ]);
 
 /** Phrasing elements: they do not end a block. Every other element does. */
-const INLINE = new Set([
+export const INLINE: ReadonlySet<string> = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img',
   'ins', 'kbd', 'label', 'mark', 'nobr', 'picture', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strike',
   'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'output', 'meter', 'progress',
@@ -77,8 +83,6 @@ const INLINE = new Set([
 const DROP_ROLES = new Set(['navigation', 'menu', 'menubar', 'search', 'banner', 'contentinfo', 'dialog', 'alertdialog']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Past this depth elements are unwrapped (their children moved up) so that Readability, which recurses, can run. */
-export const DEPTH_LIMIT = 120;
 /** A hint from class words applies to at most this many characters; a hint from the tag to at most TAG_HINT_CHARS. */
 const CLASS_HINT_CHARS = 250;
 const TAG_HINT_CHARS = 600;
@@ -86,6 +90,15 @@ const TAG_HINT_CHARS = 600;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 /** Whitespace, and the invisible marks (bidi controls, zero-width characters) trimmed from a block's ends. */
 const EDGE = /^[\s\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]+|[\s\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]+$/g;
+/**
+ * A separator left dangling where an element cut a line ("الرياض - الوكالة · <time>…</time> · 4 دقائق"): the dot or
+ * bar joined the line to the cut-off part and belongs to neither. Dashes only at the end (a leading dash may be a
+ * list's bullet).
+ */
+const DANGLING = /^[·•|]+\s+|\s+(?:[·•|]|[-–—](?=\s*$))+$/g;
+/** A byline element's text that is prose (an author's bio: two sentences, or long): not a byline. */
+const PROSE = /[.!؟?…]["»”)]*\s+\S.*[.!؟?…]["»”)]*$/su;
+const PROSE_WORDS = 25;
 
 const NO_STYLE: PropertyDescriptor = { value: Object.freeze({}) };
 
@@ -107,6 +120,9 @@ interface Frame {
   /** The nearest block or hinted frame (itself if it is one): the element its text runs belong to. */
   owner: Frame | null;
   ownDate: DateMark | null;
+  /** Its record in `elements`, and that record's index. */
+  rec: ElementRecord;
+  recIndex: number;
 }
 
 function isHidden(el: DomElement): boolean {
@@ -121,7 +137,7 @@ export function extract(document: DomDocument): Extracted {
   const containers: Container[] = [];
   const drops: DropCandidate[] = [];
   const dates: DateMark[] = [];
-  const unwrap: DomElement[] = [];
+  const elements: ElementRecord[] = [];
   let totalChars = 0;
   const textNodes = new Map<DomNode, number>();
 
@@ -130,12 +146,12 @@ export function extract(document: DomDocument): Extracted {
   let solid: Solid[] = [];
 
   const body = document.body ?? document.documentElement;
-  if (!body) return { blocks, textNodes, containers, drops, dates };
+  if (!body) return { blocks, textNodes, containers, drops, dates, elements };
   const stack: Frame[] = [];
 
   const flush = (owner: Frame): void => {
     for (const part of splitRun(pieces, solid)) {
-      const text = part.raw.replace(/\s+/g, ' ').replace(EDGE, '');
+      const text = part.raw.replace(/\s+/g, ' ').replace(EDGE, '').replace(DANGLING, '');
       if (!text) continue;
       const href = part.link ? part.link.getAttribute('href') : null;
       const link = href && href !== '#' && !/^\s*javascript:/i.test(href) ? href : null;
@@ -181,8 +197,11 @@ export function extract(document: DomDocument): Extracted {
       link: tag === 'a' ? el : (parent?.link ?? null), hasH1: false,
       hasStructure: tag === 'main' || role === 'main' || /\barticleBody\b/.test(itemprop) || (tag === 'article' && !words.drop),
       owner: null, ownDate: value ? { pos: 0, hasBlock: false, value, published } : null,
+      rec: { el, tag, parent: parent ? parent.recIndex : -1, text: 0, kids: 0 }, recIndex: elements.length,
     };
+    elements.push(f.rec);
     f.owner = boundary ? f : (parent?.owner ?? f);
+    if (parent) parent.rec.kids++;
     return f;
   };
 
@@ -192,14 +211,20 @@ export function extract(document: DomDocument): Extracted {
     if (f.hint && end > f.start && totalChars - f.chars <= f.hintChars) {
       for (let i = f.start; i < end; i++) {
         const b = blocks[i] as RawBlock;
-        if (!b.hint) b.hint = f.hint;
+        if (b.hint) continue;
+        const bio = f.hint === 'byline' && f.hintChars === CLASS_HINT_CHARS && (PROSE.test(b.text) || b.text.split(' ').length >= PROSE_WORDS);
+        b.hint = bio ? 'boilerplate' : f.hint;
       }
     }
     if (f.ownDate && end > f.start) f.ownDate.hasBlock = true;
     const h1 = f.hasH1 || f.tag === 'h1';
     if (f.drop && end > f.start) drops.push({ el: f.el, start: f.start, end, soft: f.drop === 'soft', structural: h1 || f.hasStructure });
-    if (f.container && end > f.start && f.depth <= DEPTH_LIMIT) containers.push({ kind: f.container, start: f.start, end, hasH1: h1 });
-    if (f.depth > DEPTH_LIMIT) unwrap.push(f.el);
+    if (f.container && end > f.start) {
+      // A box around exactly the container just inside it (a wrapper) adds nothing: chains of wrappers stay one.
+      const inner = containers[containers.length - 1];
+      const wraps = f.container === 'box' && inner !== undefined && inner.start === f.start && inner.end === end;
+      if (!wraps) containers.push({ kind: f.container, start: f.start, end, hasH1: h1, rec: f.recIndex });
+    }
     const parent = stack[stack.length - 1];
     if (parent) {
       parent.hasH1 ||= h1;
@@ -223,7 +248,10 @@ export function extract(document: DomDocument): Extracted {
       const data = (node as DomText).data;
       if (data) {
         pieces.push(data);
-        if (/[^\s\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/.test(data)) solid.push({ node, link: top.link, at: pieces.length - 1 });
+        if (/[^\s\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/.test(data)) {
+          solid.push({ node, link: top.link, at: pieces.length - 1 });
+          top.rec.text += data.length;
+        }
       }
       node = node.nextSibling;
       continue;
@@ -243,6 +271,7 @@ export function extract(document: DomDocument): Extracted {
     }
     if (tag === 'br' || tag === 'hr') {
       flush(top.owner ?? top);
+      top.rec.kids++;
       node = el.nextSibling;
       continue;
     }
@@ -260,10 +289,5 @@ export function extract(document: DomDocument): Extracted {
     stack.push(f);
     node = el.firstChild;
   }
-  // Outermost first, so that each element moves only its own children (post-order reversed).
-  for (let i = unwrap.length - 1; i >= 0; i--) {
-    const el = unwrap[i] as DomElement;
-    el.replaceWith(...Array.from(el.childNodes));
-  }
-  return { blocks, textNodes, containers, drops, dates };
+  return { blocks, textNodes, containers, drops, dates, elements };
 }

@@ -5,6 +5,7 @@
  * best and median batch are shown, so a machine busy with other work skews the numbers less.
  */
 import { extract } from './dom.js';
+import { flattenForReadability, shallowContainers } from './flatten.js';
 import { parseDocument } from './parse.js';
 import { htmlToBlocks } from './index.js';
 import { dropBoilerplate, findMain } from './main-content.js';
@@ -18,7 +19,7 @@ const bytes = Buffer.byteLength(html, 'utf8');
 const page = { source: 'speed.html', format: 'html' as const, text: html, encoding: 'utf-8', language: 'ar', warnings: [] };
 const perBatch = Math.max(5, Math.round(5_000_000 / bytes));
 
-const phases = { parse: 0, meta: 0, walk: 0, boilerplate: 0, readability: 0, arrange: 0 };
+const phases = { parse: 0, meta: 0, walk: 0, boilerplate: 0, flatten: 0, readability: 0, arrange: 0 };
 type Phase = keyof typeof phases;
 const cpu = (): number => {
   const u = process.cpuUsage();
@@ -39,6 +40,8 @@ function phased(): void {
   lap('walk');
   const later = dropBoilerplate(x);
   lap('boilerplate');
+  x.containers = shallowContainers(x.containers, flattenForReadability(x.elements));
+  lap('flatten');
   const m = findMain(doc, x, later);
   lap('readability');
   arrange(x.blocks, x.containers, [m.title ?? '']);
