@@ -2,9 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmentText, usableHighlights, usableSpans } from './client/spans.js';
-import { BREAK_DAYS, layoutTimeline, placeEvents, ticks } from './client/timeline-layout.js';
+import { sameWordsKey, statements } from './client/said.js';
+import type { QuoteItem } from './client/types.js';
+import { axisTicks, BREAK_DAYS, layoutTimeline, placeEvents, ticks } from './client/timeline-layout.js';
 import { offsetParam, param, parseRoute } from './client/route.js';
-import { dayRange, fmtDate, fmtRange, isoDay } from './client/format.js';
+import { count, dayRange, fmtDate, fmtRange, isoDay, NOUNS } from './client/format.js';
 
 test('usableSpans: out of range, empty and overlapping spans are dropped', () => {
   const spans = [{ start: 5, end: 9 }, { start: 0, end: 3 }, { start: 7, end: 12 }, { start: -1, end: 2 }, { start: 4, end: 4 }, { start: 20, end: 99 }];
@@ -78,6 +80,32 @@ test('layoutTimeline: a long gap is cut out as a break; same-day marks stack', (
   assert.deepEqual(layoutTimeline([{ date: 'x', text: '', articleId: '' }], 500).marks, []);
 });
 
+test('axisTicks: a year or a month is labelled as such, never as a day inside it', () => {
+  const day = (iso: string): number => (dayRange(iso) as [number, number])[0];
+  const end = (iso: string): number => (dayRange(iso) as [number, number])[1];
+  // the year 2015 and a day in it: one label, the year (not "2 يوليو 2015")
+  assert.deepEqual(axisTicks(day('2015'), end('2015'), 1, 'year').map((t) => t.date), ['2015']);
+  assert.deepEqual(axisTicks(day('2015'), end('2015'), 4, 'year').map((t) => t.date), ['2015']);
+  // days over a few months: months, at most as many as asked, both ends kept
+  assert.deepEqual(axisTicks(day('2025-01-10'), day('2025-06-20'), 3, 'day').map((t) => t.date), ['2025-01', '2025-04', '2025-06']);
+  // too little room for two months: the year
+  assert.deepEqual(axisTicks(day('2024-03-10'), day('2024-08-20'), 1, 'day').map((t) => t.date), ['2024']);
+  // a few days: days
+  assert.deepEqual(axisTicks(day('2025-03-10'), day('2025-03-20'), 3, 'day').map((t) => t.date), ['2025-03-10', '2025-03-15', '2025-03-20']);
+  // years over a long span, each at the middle of the part it covers
+  const ys = axisTicks(day('2019-07-01'), end('2023'), 10, 'day');
+  assert.deepEqual(ys.map((t) => t.date), ['2019', '2020', '2021', '2022', '2023']);
+  assert.equal(isoDay(ys[0]?.day ?? 0), '2019-10-01');
+  // the timeline's stretch for the seeds' 2015 and 2015-09-30 carries the year
+  const L = layoutTimeline([
+    { date: '1971', text: 'a', articleId: 'x' },
+    { date: '2015', text: 'b', articleId: 'x' },
+    { date: '2015-09-30', text: 'c', articleId: 'x' },
+    { date: '2025-04-17', text: 'd', articleId: 'x' },
+  ], 700);
+  assert.deepEqual(L.stretches.map((st) => st.ticks.map((t) => t.date)), [['1971'], ['2015'], ['2025-04-17']]);
+});
+
 test('ticks: both ends, at most as many as asked', () => {
   assert.deepEqual(ticks(0, 10, 3), [0, 5, 10]);
   assert.deepEqual(ticks(5, 5, 4), [5]);
@@ -97,6 +125,37 @@ test('parseRoute: views, ids decoded, parameters, unknown paths', () => {
   assert.equal(parseRoute('#/story').name, 'unknown');
   assert.equal(parseRoute('#/admin/x').name, 'unknown');
   assert.equal(parseRoute('#/article/%E0%A4%A').name, 'unknown');
+});
+
+test('count: Arabic number agreement (1, 2, 3–10 plural, 11–99 accusative singular, hundreds singular)', () => {
+  const table: [number, string][] = [
+    [0, '0 مقال'], [1, 'مقال واحد'], [2, 'مقالان'], [3, '3 مقالات'], [10, '10 مقالات'], [11, '11 مقالًا'],
+    [15, '15 مقالًا'], [99, '99 مقالًا'], [100, '100 مقال'], [102, '102 مقال'], [103, '103 مقالات'], [115, '115 مقالًا'],
+  ];
+  for (const [n, text] of table) assert.equal(count(n, NOUNS.article), text, String(n));
+  assert.equal(count(14, NOUNS.quote), '14 قولًا');
+  assert.equal(count(2, NOUNS.story), 'قصتان');
+  assert.equal(count(24, NOUNS.story), '24 قصة');
+});
+
+test('statements: the same words carried by several articles are one statement, first one first', () => {
+  const q = (articleId: string, text: string, kind: 'direct' | 'indirect' = 'direct', date: string | null = null): QuoteItem => ({
+    articleId, storyId: null, speakerId: 'e', speaker: 'x', text, kind, via: [], date, published: null,
+  });
+  const list = statements([
+    q('a1', 'لم تتخذ قرارا نهائيا بعد', 'direct', '2025-03-10'),
+    q('a2', 'الحوار مستمر'),
+    q('a3', '«لم تتّخذ قرارًا  نهائيا بعد».', 'direct', '2025-03-11'),
+    q('a4', 'لم تتخذ قرارا نهائيا بعد', 'indirect'),
+    q('a3', 'لم تتخذ قرارا نهائيا بعد'),
+    q('a1', 'لم تتخذ قرارا نهائيا بعد'),
+  ]);
+  assert.deepEqual(list.map((s) => [s.quote.articleId, s.quote.kind, s.quote.date, s.also]), [
+    ['a1', 'direct', '2025-03-10', ['a3']],
+    ['a2', 'direct', null, []],
+    ['a4', 'indirect', null, []],
+  ]);
+  assert.equal(sameWordsKey('  «حُمَيْمِيم» ـ  قاعدة. '), 'حميميم قاعدة');
 });
 
 test('dates in Arabic, day ranges of coarse dates', () => {

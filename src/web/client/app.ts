@@ -75,7 +75,8 @@ async function render(src: DataSource, main: HTMLElement, hash: string, focus: b
     else a.removeAttribute('aria-current');
   }
   const quick = document.getElementById('quick-q');
-  if (quick instanceof HTMLInputElement && route.name !== 'search') quick.value = '';
+  // the header's search box shows the words searched, whichever form searched them
+  if (quick instanceof HTMLInputElement) quick.value = route.name === 'search' ? (route.params.get('q') ?? '').trim() : '';
   if (focus) {
     window.scrollTo(0, 0);
     main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
@@ -95,7 +96,7 @@ export function start(): void {
   document.documentElement.dataset.source = src.kind;
   if (src instanceof EmbeddedSource) {
     const badge = document.getElementById('data-note');
-    if (badge !== null) badge.textContent = `تقرير مستقل: ${src.doc.articles.length} مقالًا من ${src.doc.pages.length} صفحة${src.doc.generatedAt !== '' ? '، أُعدّ في ' + src.doc.generatedAt.slice(0, 10) : ''}`;
+    if (badge !== null) badge.textContent = `تقرير مستقل — المقالات: ${src.doc.articles.length}، الصفحات: ${src.doc.pages.length}${src.doc.generatedAt !== '' ? '، أُعدّ في ' + src.doc.generatedAt.slice(0, 10) : ''}`;
   }
   const go = (focus: boolean): void => {
     const hash = location.hash;

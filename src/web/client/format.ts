@@ -45,7 +45,35 @@ export const TYPE_LABEL: Record<string, string> = { person: 'شخص', organizati
 export const TYPES_LABEL: Record<string, string> = { person: 'أشخاص', organization: 'هيئات ومنظمات', location: 'أماكن' };
 export const KIND_LABEL: Record<string, string> = { direct: 'قول مباشر', indirect: 'قول منقول' };
 
-/** "3 مقالات"-style counts without grammar tables: `one` for 1 ("مقال واحد"), else the number and the plural. */
-export function count(n: number, one: string, many: string): string {
-  return n === 1 ? one : `${n} ${many}`;
+/**
+ * A counted noun as Arabic says it: 1 and 2 have their own words ("مقال واحد", "مقالان"); 3–10 take the plural
+ * ("5 مقالات"); 11–99 the singular in the accusative ("15 مقالًا"); 0 and the hundreds the singular ("100 مقال").
+ * The last two digits decide, as in speech ("103 مقالات", "115 مقالًا").
+ */
+export interface Noun {
+  one: string;
+  two: string;
+  /** 3–10 */
+  plural: string;
+  /** 11–99: the singular, accusative */
+  tamyiz: string;
+  /** 0, 100, 101, 102…: the singular */
+  single: string;
+}
+
+export const NOUNS = {
+  article: { one: 'مقال واحد', two: 'مقالان', plural: 'مقالات', tamyiz: 'مقالًا', single: 'مقال' },
+  quote: { one: 'قول واحد', two: 'قولان', plural: 'أقوال', tamyiz: 'قولًا', single: 'قول' },
+  story: { one: 'قصة واحدة', two: 'قصتان', plural: 'قصص', tamyiz: 'قصة', single: 'قصة' },
+  result: { one: 'نتيجة واحدة', two: 'نتيجتان', plural: 'نتائج', tamyiz: 'نتيجة', single: 'نتيجة' },
+  name: { one: 'اسم واحد', two: 'اسمان', plural: 'أسماء', tamyiz: 'اسمًا', single: 'اسم' },
+} as const satisfies Record<string, Noun>;
+
+export function count(n: number, noun: Noun): string {
+  if (n === 1) return noun.one;
+  if (n === 2) return noun.two;
+  const m = n % 100;
+  if (m >= 3 && m <= 10) return `${n} ${noun.plural}`;
+  if (m >= 11 && m <= 99) return `${n} ${noun.tamyiz}`;
+  return `${n} ${noun.single}`;
 }

@@ -1,7 +1,7 @@
 /** Pieces several views share: story cards, article rows, entity links, snippets with highlights, paging. */
 import type { ArticleSummary, EntitySummary, ListPage, StorySummary } from './types.js';
 import { chips, h, joined, link, time, to, withParams } from './dom.js';
-import { count, fmtRange, KIND_LABEL, ROLE_LABEL, TYPE_LABEL } from './format.js';
+import { count, fmtRange, KIND_LABEL, NOUNS, ROLE_LABEL, TYPE_LABEL } from './format.js';
 import { usableHighlights } from './spans.js';
 import type { Route } from './route.js';
 
@@ -15,13 +15,22 @@ export function storyCard(s: StorySummary): HTMLElement {
     h(
       'p',
       { class: 'stats' },
-      h('span', null, count(s.articleCount, 'مقال واحد', 'مقالات')),
+      h('span', null, count(s.articleCount, NOUNS.article)),
       h('span', null, 'تقارير مستقلة: ', h('b', null, String(s.reports))),
       h('span', { class: s.reprints > 0 ? 'has-reprints' : null }, 'إعادات نشر: ', h('b', null, String(s.reprints))),
     ),
     s.outlets.length > 0 ? h('p', { class: 'outlets' }, h('span', { class: 'label' }, 'المنافذ: '), joined(s.outlets)) : null,
     chips(s.keywords, 'keywords'),
   );
+}
+
+/**
+ * What a copy points to: a teaser to the full text it announces (on the same page), any other copy to the earliest
+ * article it repeats (a reprint). Named by its title, never by its id.
+ */
+export function copyOf(role: string, original: string, title: string | null): HTMLElement {
+  const label = role === 'teaser' ? 'النص الكامل: ' : 'إعادة نشر لـ ';
+  return h('p', { class: 'reprint' }, label, link(to.article(original), null, title !== null && title !== '' ? ['«', title, '»'] : 'المقال الأصلي'));
 }
 
 /** One article in a list; `titles` names the article a reprint repeats. */
@@ -40,7 +49,7 @@ export function articleItem(a: ArticleSummary, titles: ReadonlyMap<string, strin
       h('span', { class: 'dot', 'aria-hidden': 'true' }, ' · '),
       h('span', { class: 'role role-' + a.role }, ROLE_LABEL[a.role] ?? a.role),
     ),
-    dup !== null ? h('p', { class: 'reprint' }, 'إعادة نشر لـ ', link(to.article(dup), null, '«', titles.get(dup) ?? dup, '»')) : null,
+    dup !== null ? copyOf(a.role, dup, titles.get(dup) ?? null) : null,
     showLead && a.lead !== '' ? h('p', { class: 'lead' }, a.lead) : null,
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { TimelineEvent } from './types.js';
 import { h, link, s, svgLink, time, to } from './dom.js';
-import { fmtDate, isoDay } from './format.js';
+import { fmtDate } from './format.js';
 import { layoutTimeline, MARK, placeEvents } from './timeline-layout.js';
 
 function drawing(events: readonly TimelineEvent[], width: number): SVGElement | null {
@@ -27,13 +27,12 @@ function drawing(events: readonly TimelineEvent[], width: number): SVGElement | 
   svg.append(s('path', { d: `M ${last.left - 12} ${axisY} l 10 -5 v 10 z`, class: 'arrow' }));
   // tick labels: the first of each stretch first, then the others, each only where it does not touch another;
   // a stretch's first label that fits carries the year
-  const labels = L.stretches.flatMap((st, si) => st.ticks.map((t, k) => ({ t, k, si, grain: st.grain })));
+  const labels = L.stretches.flatMap((st, si) => st.ticks.map((t, k) => ({ t, k, si })));
   const placed: [number, number][] = [];
   const yearShown = new Set<number>();
   for (const lb of [...labels].sort((a, b) => a.k - b.k)) {
     svg.append(s('line', { x1: lb.t.x, x2: lb.t.x, y1: axisY - 4, y2: axisY + 4, class: 'tick' }));
-    const iso = lb.t.date ?? isoDay(lb.t.day).slice(0, lb.grain === 'year' ? 4 : lb.grain === 'month' ? 7 : 10);
-    const full = fmtDate(iso);
+    const full = fmtDate(lb.t.date);
     const text = yearShown.has(lb.si) ? full.replace(/ \d{4}$/, '') : full;
     const half = text.length * 3.6 + 4;
     const lx = Math.min(W - half, Math.max(half, lb.t.x));

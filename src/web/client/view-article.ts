@@ -5,7 +5,7 @@
 import type { ArticleDetail, DataSource, XEntity, XQuote } from './types.js';
 import { chips, empty, h, joined, link, meta, section, time, to } from './dom.js';
 import { fmtDate, KIND_LABEL, ROLE_LABEL, TYPE_LABEL } from './format.js';
-import { entityLink, viewTitle } from './parts.js';
+import { copyOf, entityLink, viewTitle } from './parts.js';
 import { segmentText, usableSpans } from './spans.js';
 import type { View } from './view.js';
 
@@ -20,15 +20,23 @@ function focusAside(n: number): void {
   li.focus({ preventScroll: true });
 }
 
+/** Closing quotes and punctuation that stay with the words before them: a quote's number goes after them. */
+const CLOSING = /^[»”’"')\]}.,،؛:!?؟…]+/;
+
 /** The text as paragraphs, mentions linked, quotes marked and numbered (numbers follow text order). */
 function body(a: ArticleDetail, types: ReadonlyMap<string, string>, numbers: ReadonlyMap<number, number>): HTMLElement {
   const div = h('div', { class: 'reader-text' });
   const paras = segmentText(a.text, a.mentions, a.quotes);
   for (const runs of paras) {
     const p = h('p');
+    // characters of the next run already shown (the punctuation that closes a quote, before its number)
+    let taken = 0;
     runs.forEach((run, k) => {
+      const text = run.text.slice(taken);
+      taken = 0;
+      if (text === '') return;
       const m = run.mention === null ? undefined : a.mentions[run.mention];
-      let node: Node = m !== undefined ? link(to.entity(m.entityId), { class: 'mention ent-' + (types.get(m.entityId) ?? 'x') }, run.text) : document.createTextNode(run.text);
+      let node: Node = m !== undefined ? link(to.entity(m.entityId), { class: 'mention ent-' + (types.get(m.entityId) ?? 'x') }, text) : document.createTextNode(text);
       const q = run.quote === null ? undefined : a.quotes[run.quote];
       if (q !== undefined && run.quote !== null) {
         const n = numbers.get(run.quote) ?? 0;
@@ -40,7 +48,10 @@ function body(a: ArticleDetail, types: ReadonlyMap<string, string>, numbers: Rea
         if (next === undefined || next.quote !== run.quote) {
           const btn = h('button', { type: 'button', class: 'qref', 'aria-label': `القول ${n}: ${q.speaker}` }, String(n));
           btn.addEventListener('click', () => focusAside(n));
-          p.append(node, btn);
+          // «…» and the full stop stay with the quote's last word, and the number with them: no line starts with "»."
+          const closing = next !== undefined && next.quote === null && next.mention === null ? (CLOSING.exec(next.text)?.[0] ?? '') : '';
+          taken = closing.length;
+          p.append(node, h('span', { class: 'qend' }, closing, btn));
           return;
         }
       }
@@ -96,7 +107,7 @@ export function articleBody(a: ArticleDetail, dupTitle: string | null): HTMLElem
         ['القصة', a.storyId !== null ? link(to.story(a.storyId), null, 'صفحة القصة') : null],
         ['الصفحة', a.source !== null ? h('bdi', { class: 'source' }, a.source) : null],
       ]),
-      a.duplicateOf !== null ? h('p', { class: 'reprint' }, 'إعادة نشر لـ ', link(to.article(a.duplicateOf), null, '«', dupTitle ?? a.duplicateOf, '»')) : null,
+      a.duplicateOf !== null ? copyOf(a.role, a.duplicateOf, dupTitle) : null,
     ),
     h('div', { class: 'reader-grid' }, body(a, types, numbers), quotesAside(a, order, names)),
     a.captions.length > 0 ? section('تعليقات الصور', 'captions', h('ul', { class: 'captions' }, a.captions.map((c) => h('li', null, c)))) : null,

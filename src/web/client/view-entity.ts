@@ -1,11 +1,12 @@
 /** The entity page (name, type, variants, roles, what it said, its stories and articles) and the entity list. */
 import type { DataSource, EntityDetail } from './types.js';
-import { chips, empty, h, link, meta, section, to } from './dom.js';
-import { count, TYPE_LABEL, TYPES_LABEL } from './format.js';
+import { chips, empty, h, joined, link, meta, section, to } from './dom.js';
+import { count, NOUNS, TYPE_LABEL, TYPES_LABEL } from './format.js';
 import { articleList, entityLink, pager, quoteText, storyCard, viewTitle } from './parts.js';
 import { offsetParam, param } from './route.js';
 import type { View } from './view.js';
 import { whenSaid } from './view-story.js';
+import { statements } from './said.js';
 
 export function entityBody(e: EntityDetail): HTMLElement {
   const titles = new Map(e.articles.map((a) => [a.id, a.title] as const));
@@ -22,14 +23,14 @@ export function entityBody(e: EntityDetail): HTMLElement {
       ]),
     ),
     section(
-      'أقواله',
+      'الأقوال المنسوبة',
       'entity-quotes',
       e.quotes.length === 0
         ? empty('لا أقوال منسوبة.')
         : h(
             'ol',
             { class: 'said' },
-            e.quotes.map((q) =>
+            statements(e.quotes).map(({ quote: q, also }) =>
               h(
                 'li',
                 null,
@@ -42,6 +43,9 @@ export function entityBody(e: EntityDetail): HTMLElement {
                   q.via.length > 0 ? ['نقلاً عن ', q.via.join('، '), ' — '] : null,
                   link(to.article(q.articleId), null, titles.get(q.articleId) ?? 'المقال'),
                 ),
+                also.length > 0
+                  ? h('p', { class: 'from also' }, 'والكلام نفسه في: ', joined(also.map((id, k) => link(to.article(id), null, titles.get(id) ?? `مقال ${k + 2}`))))
+                  : null,
               ),
             ),
           ),
@@ -82,14 +86,14 @@ export const entitiesView: View = async (src: DataSource, route) => {
         'li',
         { class: 'card' },
         h('h3', null, entityLink(e)),
-        h('p', { class: 'sub' }, TYPE_LABEL[e.type] ?? e.type, ' · ', count(e.mentions, 'ذِكر واحد', 'مرات ذكر')),
+        h('p', { class: 'sub' }, TYPE_LABEL[e.type] ?? e.type, ' · ', 'مرات الذكر: ', String(e.mentions)),
         e.roles.length > 0 ? h('p', { class: 'roles' }, e.roles.slice(0, 3).join('، ')) : null,
       ),
     ),
   );
   return {
     title: 'الأسماء',
-    node: h('div', { class: 'entities-view' }, viewTitle('الأسماء', h('p', { class: 'sub' }, `${page.total} اسمًا: أشخاص وهيئات وأماكن`)), tabs, form, page.items.length > 0 ? list : empty('لا أسماء مطابقة.'), pager(route, page)),
+    node: h('div', { class: 'entities-view' }, viewTitle('الأسماء', h('p', { class: 'sub' }, `${count(page.total, NOUNS.name)}: أشخاص وهيئات وأماكن`)), tabs, form, page.items.length > 0 ? list : empty('لا أسماء مطابقة.'), pager(route, page)),
   };
 };
 

@@ -4,7 +4,7 @@
  */
 import type { DataSource, Facets, SearchHit } from './types.js';
 import { empty, h, link, time, to, withParams } from './dom.js';
-import { ROLE_LABEL, TYPES_LABEL } from './format.js';
+import { count, NOUNS, ROLE_LABEL, TYPES_LABEL } from './format.js';
 import { articleList, pager, snippet, viewTitle } from './parts.js';
 import { offsetParam, param, type Route } from './route.js';
 import type { View } from './view.js';
@@ -99,12 +99,12 @@ export const searchView: View = async (src: DataSource, route) => {
   let pageNav: HTMLElement | null;
   if (q !== undefined) {
     const page = await src.search({ q, limit: 20, offset, ...filters });
-    summary = page.total === 0 ? 'لا نتائج.' : `${page.total} نتيجة، الأقرب أولًا.`;
+    summary = page.total === 0 ? 'لا نتائج.' : `${count(page.total, NOUNS.result)}، الأقرب أولًا.`;
     results = page.items.length > 0 ? h('ol', { class: 'hits' }, page.items.map(hitItem)) : empty('لم يطابق البحث أي مقال. جرّب كلمات أقل أو أزل بعض المرشحات.');
     pageNav = pager(route, page);
   } else {
     const page = await src.articles({ limit: 50, offset, ...filters });
-    summary = `${page.total} مقالًا، الأحدث أولًا.`;
+    summary = `${count(page.total, NOUNS.article)}، الأحدث أولًا.`;
     results = page.items.length > 0 ? articleList(page.items) : empty('لا مقالات مطابقة.');
     pageNav = pager(route, page);
   }

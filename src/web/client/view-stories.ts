@@ -1,6 +1,7 @@
 /** The story list: title, dates, outlets, counts of reports and reprints, keywords; filtered by words. */
 import type { DataSource } from './types.js';
 import { empty, h, link, to } from './dom.js';
+import { count, NOUNS } from './format.js';
 import { pager, storyCard, viewTitle } from './parts.js';
 import { offsetParam, param } from './route.js';
 import type { View } from './view.js';
@@ -30,7 +31,7 @@ export const storiesView: View = async (src: DataSource, route) => {
     node: h(
       'div',
       { class: 'stories-view' },
-      viewTitle('القصص', h('p', { class: 'sub' }, `${page.total} قصة، الأحدث أولًا. كل قصة تجمع ما نشرته المنافذ عن حدث واحد.`)),
+      viewTitle('القصص', h('p', { class: 'sub' }, `${count(page.total, NOUNS.story)}، الأحدث أولًا. كل قصة تجمع ما نشرته المنافذ عن حدث واحد.`)),
       page.total > 0 || q !== undefined ? form : null,
       content,
       pager(route, page),

@@ -1,7 +1,7 @@
 /** The story page: summary, drawn timeline, who said what by speaker, entities, outlets, articles with reprints. */
 import type { DataSource, Speaker, StoryDetail } from './types.js';
 import { chips, empty, h, link, meta, section, time, to } from './dom.js';
-import { count, fmtRange, TYPES_LABEL } from './format.js';
+import { count, fmtRange, NOUNS, TYPES_LABEL } from './format.js';
 import { articleList, entityChips, quoteText, viewTitle } from './parts.js';
 import { drawTimeline } from './timeline.js';
 import type { View } from './view.js';
@@ -12,7 +12,7 @@ function speakerBlock(sp: Speaker, titles: ReadonlyMap<string, string>, publishe
   return h(
     'li',
     { class: 'speaker' },
-    h('h3', null, name, ' ', h('span', { class: 'count' }, count(quotes.length, 'قول واحد', 'أقوال'))),
+    h('h3', null, name, ' ', h('span', { class: 'count' }, count(quotes.length, NOUNS.quote))),
     sp.entityId === null ? h('p', { class: 'note' }, 'مصدر لم يسمّه النص') : null,
     h(
       'ol',
@@ -88,7 +88,7 @@ export function storyBody(st: StoryDetail): HTMLElement {
     section(
       'المقالات',
       'story-articles',
-      h('p', { class: 'note' }, 'بترتيب القصة؛ إعادة النشر مُعلَّمة ومربوطة بالمقال الذي تكرره.'),
+      h('p', { class: 'note' }, 'بترتيب القصة؛ إعادة النشر مُعلَّمة ومربوطة بالمقال الذي تكرره، وعناوين الإحالة بنصها الكامل.'),
       articleList(st.articles, titles, false),
     ),
   );
