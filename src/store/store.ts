@@ -98,6 +98,9 @@ export class Store {
     const articleIds = page.articles.map((_, i) => `${id}-${i + 1}`);
     const result = (status: PageStatus): PageResult => ({ source: page.source, pageId: id, status, articleIds, warnings: page.warnings.map((w) => ({ rule: w.rule, message: w.message })) });
     return this.db.tx(async (db) => {
+      // On a server, two processes adding the same page (an ingest and a watch of the same feed) take turns here:
+      // without it both would find no row and the second INSERT would fail (src/store/concurrent.test.ts).
+      if (db.kind === 'postgres') await db.query(`SELECT pg_advisory_xact_lock(hashtext('rasd_page:' || coalesce(current_schema(), '') || ':' || $1))`, [id]);
       const old = await db.query<{ content_hash: string }>('SELECT content_hash FROM pages WHERE id = $1', [id]);
       const analysis = JSON.stringify(page);
       const warnings = JSON.stringify(result('added').warnings);
