@@ -11,6 +11,7 @@
  *
  * Use `testBackends(name, fn)` for the common case, or `backends()` / `newBackend(kind)` to
  * manage stores by hand (e.g. two handles on one store); `dropSchema` removes a test schema.
+ * Tests that run the CLI on the server take a whole throw-away database instead (`newDatabase`).
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -92,6 +93,51 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
 }
 
 let counter = 0;
+
+export interface TestDatabase {
+  /** why the server cannot be used here (pass to t.skip); undefined when it can */
+  readonly skip: string | undefined;
+  /** postgres://… of the new, empty database, to give to `rasd --db` */
+  readonly url: string;
+  /** closes every connection to it and drops it */
+  drop(): Promise<void>;
+}
+
+/**
+ * A throw-away database on the test server, for tests that run the CLI: `rasd --db postgres://…` takes a plain URL
+ * (a schema in the URL's `options` would replace the session settings rasd sends), so a database of its own is
+ * what isolates such a test.
+ */
+export async function newDatabase(): Promise<TestDatabase> {
+  const skip = await postgresSkipReason();
+  if (skip && process.env['RASD_REQUIRE_PG']) throw new Error(`${skip} (RASD_REQUIRE_PG is set)`);
+  const name = `rasd_test_${process.pid}_${++counter}_${randomBytes(3).toString('hex')}`;
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  if (skip) return { skip, url: url.href, drop: async () => undefined };
+  const admin = async (sql: string): Promise<void> => {
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  // CREATE DATABASE copies template1 and fails while another session is connected to it: try again
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin(`CREATE DATABASE "${name}"`);
+      break;
+    } catch (e) {
+      if (attempt >= 5 || (e as { code?: string }).code !== '55006') throw e;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+  return { skip, url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
 export async function newBackend(kind: BackendKind): Promise<Backend> {
   const handles: Db[] = [];
   const track = async (p: Promise<Db>): Promise<Db> => {
