@@ -179,6 +179,16 @@ function dropCommentZones(lines: Line[]): Line[] {
 
 /** A run that does not end the article: captions, credits, or one intertitle between two substantial bodies. */
 function transparent(run: Line[], prev: Line[], next: Line[], keyCount: Map<string, number>): boolean {
+  // HTML says which block each line came from: a run between bodies of different zones or groups is no intertitle;
+  // a run of headings inside the article's own group is (a live blog's entries, a long read's sections).
+  const before = prev[prev.length - 1]?.block;
+  const after = next[0]?.block;
+  if (before?.zone !== undefined && after?.zone !== undefined) {
+    if (before.zone !== after.zone || before.group !== after.group) return false;
+    if (before.zone === 'main' && run.every((l) => l.block.group === before.group)) {
+      return !run.some((l) => l.kind === 'label' || l.kind === 'comments');
+    }
+  }
   const heads = run.filter((l) => l.kind === 'head');
   if (run.some((l) => l.kind === 'label' || l.kind === 'comments')) return false;
   if (run.some((l) => l.kind !== 'head' && l.kind !== 'teaser-link' && !HEADER.has(l.kind))) return false;
