@@ -59,7 +59,7 @@ const SNAPSHOT_SHARE = 0.1;
 const SNAPSHOT_MIN_PAGES = 500;
 const CHUNK = 8 * 1024 * 1024;
 /** Snapshots are only read back by the rasd version that wrote them: the linkers' data may change between versions. */
-const STATE_VERSION = `rasd ${packageVersion()} / state 1`;
+const STATE_VERSION = `rasd ${packageVersion()} / state 2`;
 
 type Progress = (done: number, total: number) => void;
 

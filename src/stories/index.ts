@@ -106,15 +106,31 @@ function hash36(s: string): string {
   return (h >>> 0).toString(36);
 }
 
+/**
+ * What the clusterer knows of one term. Centroids are keyed by these objects, and the article being assigned leaves
+ * its weights on them (`q`, `h`, stamped `qAt`): scoring a candidate story walks its centroid without one lookup.
+ */
+interface TermStat {
+  term: string;
+  df: number;
+  /** The article count `idf` was computed at (-1: not yet). */
+  at: number;
+  idf: number;
+  /** The weight of the term in the article being assigned (whole text, headline and lead), valid when qAt is its stamp. */
+  q: number;
+  h: number;
+  qAt: number;
+}
+
 interface StoryState {
   /** Position in the clusterer's list (what the postings hold). */
   index: number;
   id: string;
   articleIds: string[];
   /** term → sum of the members' length-normalized (1 + ln tf) weights (trimmed to CENTROID_TERMS). */
-  centroid: Map<string, number>;
+  centroid: Map<TermStat, number>;
   /** The same for headlines and leads only (trimmed to HEAD_TERMS). */
-  head: Map<string, number>;
+  head: Map<TermStat, number>;
   /** entity key → number of member articles naming it (trimmed with the centroid's rule). */
   entities: Map<string, number>;
   minDay: number | null;
@@ -126,7 +142,8 @@ export class StoryClusterer {
   readonly teaserThreshold: number;
   readonly windowDays: number;
   readonly halfLifeDays: number;
-  private readonly df = new Map<string, number>();
+  /** term → its document frequency and its idf at article count `at` (recomputed when the count moves on). */
+  private readonly stats = new Map<string, TermStat>();
   private n = 0;
   private readonly list: StoryState[] = [];
   private readonly byId = new Map<string, StoryState>();
@@ -139,21 +156,17 @@ export class StoryClusterer {
     this.halfLifeDays = options.halfLifeDays ?? 365;
   }
 
-  /** idf values of the current article count, memoized until the next article arrives. */
-  private idfMemo = new Map<string, number>();
-  private idfAt = -1;
-
   private idf(term: string): number {
-    if (this.idfAt !== this.n) {
-      this.idfMemo = new Map();
-      this.idfAt = this.n;
+    const s = this.stats.get(term);
+    return s === undefined ? Math.log(1 + this.n) : this.idfOf(s);
+  }
+
+  private idfOf(s: TermStat): number {
+    if (s.at !== this.n) {
+      s.idf = Math.log(1 + this.n / s.df);
+      s.at = this.n;
     }
-    let v = this.idfMemo.get(term);
-    if (v === undefined) {
-      v = Math.log(1 + this.n / (this.df.get(term) ?? 1));
-      this.idfMemo.set(term, v);
-    }
-    return v;
+    return s.idf;
   }
 
   /** Assigns one article to a story (existing or new) and returns the story id. Cost flat in the number of stories. */
@@ -181,49 +194,60 @@ export class StoryClusterer {
 
     // document frequencies, this article included
     this.n++;
-    for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const stat = new Map<string, TermStat>();
+    for (const t of tf.keys()) {
+      let st = this.stats.get(t);
+      if (st === undefined) this.stats.set(t, (st = { term: t, df: 1, at: -1, idf: 0, q: 0, h: 0, qAt: -1 }));
+      else {
+        st.df++;
+        st.at = -1;
+      }
+      st.q = 0;
+      st.h = 0;
+      st.qAt = this.n;
+      stat.set(t, st);
+    }
 
     // raw (1 + ln tf) weights, length-normalized; tf-idf vector for scoring
-    const raw = new Map<string, number>();
+    const raw = new Map<TermStat, number>();
     let rawNorm = 0;
     for (const [t, c] of tf) {
       const w = 1 + Math.log(c);
-      raw.set(t, w);
+      raw.set(stat.get(t) as TermStat, w);
       rawNorm += w * w;
     }
     rawNorm = Math.sqrt(rawNorm) || 1;
-    const vec = new Map<string, number>();
+    const vec: [TermStat, number][] = [];
     let vecNorm = 0;
-    for (const [t, w] of raw) {
-      const v = w * this.idf(t);
-      vec.set(t, v);
+    for (const [st, w] of raw) {
+      const v = w * this.idfOf(st);
+      st.q = v;
+      vec.push([st, v]);
       vecNorm += v * v;
     }
     vecNorm = Math.sqrt(vecNorm) || 1;
-    const headRaw = new Map<string, number>();
+    const headRaw = new Map<TermStat, number>();
     let headRawNorm = 0;
     for (const [t, c] of headTf) {
       const w = 1 + Math.log(c);
-      headRaw.set(t, w);
+      headRaw.set(stat.get(t) as TermStat, w);
       headRawNorm += w * w;
     }
     headRawNorm = Math.sqrt(headRawNorm) || 1;
-    const head = new Map<string, number>();
     let headNorm = 0;
-    for (const [t, w] of headRaw) {
-      const v = w * this.idf(t);
-      head.set(t, v);
+    for (const [st, w] of headRaw) {
+      const v = w * this.idfOf(st);
+      st.h = v;
       headNorm += v * v;
     }
     headNorm = Math.sqrt(headNorm) || 1;
-    const query = [...vec].sort((x, y) => y[1] - x[1]).slice(0, QUERY_TERMS).map(([t]) => t);
+    const query = vec.sort((x, y) => y[1] - x[1]).slice(0, QUERY_TERMS);
     const day = dayOf(a.published);
 
     // candidates: stories posted under the article's top terms, most hits first
     const hits = new Map<number, number>();
-    for (const t of query) {
-      const w = vec.get(t) as number;
-      for (const s of this.postings.get(t) ?? []) hits.set(s, (hits.get(s) ?? 0) + w);
+    for (const [st, w] of query) {
+      for (const s of this.postings.get(st.term) ?? []) hits.set(s, (hits.get(s) ?? 0) + w);
     }
     const cands = [...hits].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, MAX_CANDIDATES);
 
@@ -233,7 +257,7 @@ export class StoryClusterer {
     let bestScore = -Infinity;
     for (const [si] of cands) {
       const s = this.list[si] as StoryState;
-      const score = this.score(s, vec, vecNorm, head, headNorm, ents, entTotal, day);
+      const score = this.score(s, vecNorm, headNorm, ents, entTotal, day);
       if (score > bestScore) {
         bestScore = score;
         best = s;
@@ -251,8 +275,8 @@ export class StoryClusterer {
     }
     this.add(story, raw, rawNorm, ents, day, a.id);
     for (const [t, w] of headRaw) story.head.set(t, (story.head.get(t) ?? 0) + w / headRawNorm);
-    this.trim(story.head, HEAD_TERMS);
-    for (const t of query) this.post(t, story.index);
+    this.trimStats(story.head, HEAD_TERMS);
+    for (const [st] of query) this.post(st.term, story.index);
     return story.id;
   }
 
@@ -265,16 +289,27 @@ export class StoryClusterer {
     if (list.length > POSTING_CAP) list.shift();
   }
 
-  private cosine(centroid: Map<string, number>, vec: Map<string, number>, vecNorm: number): number {
+  /** Cosine of a centroid (× today's idf) and the article being assigned (its `q` weights, or `h` for `head`). */
+  private cosine(centroid: Map<TermStat, number>, head: boolean, vecNorm: number): number {
     let dot = 0;
     let norm = 0;
-    for (const [t, w] of centroid) {
-      const c = w * this.idf(t);
+    const stamp = this.n;
+    for (const [st, w] of centroid) {
+      const c = w * this.idfOf(st);
       norm += c * c;
-      const v = vec.get(t);
-      if (v !== undefined) dot += v * c;
+      if (st.qAt === stamp) dot += (head ? st.h : st.q) * c;
     }
     return norm > 0 ? dot / (vecNorm * Math.sqrt(norm)) : 0;
+  }
+
+  private trimStats(m: Map<TermStat, number>, n: number): void {
+    if (m.size <= n) return;
+    const keep = [...m]
+      .map(([t, w]) => [t, w, w * this.idfOf(t)] as const)
+      .sort((x, y) => y[2] - x[2])
+      .slice(0, n);
+    m.clear();
+    for (const [t, w] of keep) m.set(t, w);
   }
 
   private trim(m: Map<string, number>, n: number): void {
@@ -289,15 +324,13 @@ export class StoryClusterer {
 
   private score(
     s: StoryState,
-    vec: Map<string, number>,
     vecNorm: number,
-    head: Map<string, number>,
     headNorm: number,
     ents: Set<string>,
     entTotal: number,
     day: number | null,
   ): number {
-    let score = (1 - HEAD_WEIGHT) * this.cosine(s.centroid, vec, vecNorm) + HEAD_WEIGHT * this.cosine(s.head, head, headNorm);
+    let score = (1 - HEAD_WEIGHT) * this.cosine(s.centroid, false, vecNorm) + HEAD_WEIGHT * this.cosine(s.head, true, headNorm);
     if (entTotal > 0) {
       let shared = 0;
       for (const e of ents) if (s.entities.has(e)) shared += this.idf(e);
@@ -333,16 +366,16 @@ export class StoryClusterer {
     const s = this.byId.get(storyId);
     if (!s) return [];
     return [...s.centroid]
-      .map(([t, w]) => [t, w * this.idf(t)] as const)
+      .map(([st, w]) => [st.term, w * this.idfOf(st)] as const)
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .slice(0, n)
       .map(([t]) => t);
   }
 
-  private add(s: StoryState, raw: Map<string, number>, rawNorm: number, ents: Set<string>, day: number | null, id: string): void {
+  private add(s: StoryState, raw: Map<TermStat, number>, rawNorm: number, ents: Set<string>, day: number | null, id: string): void {
     this.addMember(s, day, id);
     for (const [t, w] of raw) s.centroid.set(t, (s.centroid.get(t) ?? 0) + w / rawNorm);
-    this.trim(s.centroid, CENTROID_TERMS);
+    this.trimStats(s.centroid, CENTROID_TERMS);
     for (const e of ents) s.entities.set(e, (s.entities.get(e) ?? 0) + 1);
     this.trim(s.entities, CENTROID_TERMS);
   }
