@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { snippet, type Snippet } from './snippet.js';
+import { findHits, hitsIn, snippet, type Snippet } from './snippet.js';
 import { parseQuery, type ParsedQuery } from './query.js';
+import { indexTerms } from './terms.js';
 
 function q(s: string): ParsedQuery {
   const p = parseQuery(s);
@@ -129,4 +130,38 @@ test('line breaks and runs of spaces become one space; offsets follow', () => {
   const s = snippet('أولاً\n\n  القاعدة   في\tحميميم\r\n', '', q('حميميم قاعدة'), 240);
   assert.equal(s.snippet, 'أولاً القاعدة في حميميم');
   assert.deepEqual(marked(s), ['القاعدة', 'حميميم']);
+});
+
+// Texts where reading only the pieces that hold a query term could go wrong: ligatures that unfold into several
+// words, Unicode spaces, tatweel and detached proclitics, phrases across line breaks and across pieces with no term,
+// terms inside other words, numbers and Latin words (read whole), a phrase at the very end.
+const pieceTexts = [
+  article,
+  'قال النبي ﷺ إن الله أكبر، وصلى الله عليه وسلم\u00a0في\u2003المسجد ﷲ ﻻ إله',
+  'وقّع الاتفاق لـ«الشراكة» و«الشرق» بـ5 مليارات، والاتفاق لـ الشراكة قائم',
+  'القاعدة\n\nالجوية في حميميم. القاعدة — الجوية، القاعدة ... الجوية؛ القاعدة «» الجوية',
+  'مقاعد القاعدة قاعدتها مقعد قعد القاعدتين، قا\u200dعدة قاعِـــدة',
+  'في عام 2015 وصل 1,000 جندي إلى U.S. base و1.8 مليار دولار، covid-19 ثم ١٬٠٠٠',
+  'وزير وزير الخارجية وزير الخارجية الخارجية وزير',
+  '  \t\r\n القاعدة الجوية\r\n',
+  'روسيا في سوريا: «قاعدة حميميم»؟! (طرطوس) – لافروف/بوتين',
+  'الخارجية وزير',
+];
+
+test('reading only the pieces with a query term finds exactly what reading the whole text finds', () => {
+  let checked = 0;
+  for (const text of pieceTexts) {
+    const words = text.split(/\s+/u).filter((w) => w !== '');
+    const queries = ['قاعدة', 'الله عليه', '"صلى الله"', '"الاتفاق الشراكة"', '«القاعدة الجوية»', '"القاعدة في حميميم"', '"وزير الخارجية" وزير', '1000 دولار', '"us base"', 'الخارجية «وزير وزير»'];
+    words.forEach((w, i) => {
+      queries.push(w, `"${w} ${words[i + 1] ?? ''}"`, `«${w} ${words[i + 1] ?? ''} ${words[i + 2] ?? ''}» ${words[i + 3] ?? ''}`);
+    });
+    for (const query of queries) {
+      const p = parseQuery(query);
+      if ('error' in p) continue;
+      assert.deepEqual(findHits(text, p), hitsIn(indexTerms(text), p), `${query} in ${text}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 200, `${checked}`);
 });

@@ -12,8 +12,9 @@
  * offsets into the snippet of each whole original word matched (clitics and diacritics included). A cut never
  * splits a surrogate pair or leaves a mark without its letter.
  */
-import { CH, SPACE, BREAK, MARK } from '../text/chars.js';
-import { indexTerms } from './terms.js';
+import { CH, SPACE, BREAK, MARK, ARABIC } from '../text/chars.js';
+import { normalizeForMatch } from '../text/index.js';
+import { indexTerms, indexTermsAt } from './terms.js';
 import type { IndexedTerm } from './terms.js';
 import type { ParsedQuery } from './query.js';
 
@@ -41,7 +42,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Every occurrence of the query's words and phrases among the terms, by start. */
-function findHits(terms: IndexedTerm[], q: ParsedQuery): Hit[] {
+export function hitsIn(terms: IndexedTerm[], q: ParsedQuery): Hit[] {
   const hits: Hit[] = [];
   const single = new Set(q.words);
   q.phrases.forEach((ph, k) => {
@@ -50,14 +51,120 @@ function findHits(terms: IndexedTerm[], q: ParsedQuery): Hit[] {
       let j = 0;
       while (j < ph.length && terms[i + j]?.term === ph[j]) j++;
       if (j < ph.length) continue;
-      const words = terms.slice(i, i + ph.length);
-      hits.push({ start: (words[0] as IndexedTerm).start, end: (words[words.length - 1] as IndexedTerm).end, key: `"${k}`, weight: ph.length, words });
+      hits.push(phraseHit(terms.slice(i, i + ph.length), k));
       found = true;
     }
     if (!found) for (const t of ph) single.add(t);
   });
   for (const t of terms) if (single.has(t.term)) hits.push({ start: t.start, end: t.end, key: t.term, weight: 1, words: [t] });
-  return hits.sort((a, b) => a.start - b.start || a.end - b.end);
+  return hits.sort(byPlace);
+}
+
+const phraseHit = (words: IndexedTerm[], k: number): Hit => ({
+  start: (words[0] as IndexedTerm).start,
+  end: (words[words.length - 1] as IndexedTerm).end,
+  key: `"${k}`,
+  weight: words.length,
+  words,
+});
+
+const byPlace = (a: Hit, b: Hit): number => a.start - b.start || a.end - b.end;
+
+/**
+ * A term of Arabic letters only comes from an Arabic word alone (a number's or a Latin word's term has none), and it
+ * is a piece of that word's folded form: the folded word less its proclitics (tokenize) and a suffix (stem). So every
+ * word that gives it holds it in the folded text.
+ */
+function arabicOnly(term: string): boolean {
+  if (term === '') return false;
+  for (let i = 0; i < term.length; i++) if (CH[term.charCodeAt(i)] !== ARABIC) return false;
+  return true;
+}
+
+/**
+ * The terms of a text read piece by piece: the text is cut at whitespace (no token crosses it, and each piece is
+ * tokenized as the whole text would be there), and a piece is tokenized only when asked for.
+ */
+class Pieces {
+  private readonly read = new Map<number, { end: number; terms: IndexedTerm[] }>();
+  constructor(private readonly text: string) {}
+  /** Start of the piece that holds offset `p`. */
+  startOf(p: number): number {
+    let s = p;
+    while (s > 0 && !isSpace(this.text.charCodeAt(s - 1))) s--;
+    return s;
+  }
+  /** The piece starting at `start` (a piece start): where it ends and its terms. */
+  at(start: number): { end: number; terms: IndexedTerm[] } {
+    let piece = this.read.get(start);
+    if (piece === undefined) {
+      let end = start;
+      while (end < this.text.length && !isSpace(this.text.charCodeAt(end))) end++;
+      piece = { end, terms: indexTermsAt(this.text, start, end) };
+      this.read.set(start, piece);
+    }
+    return piece;
+  }
+  /** Start of the first piece after offset `end`, or -1 at the end of the text. */
+  after(end: number): number {
+    let p = end;
+    while (p < this.text.length && isSpace(this.text.charCodeAt(p))) p++;
+    return p < this.text.length ? p : -1;
+  }
+  /** The terms of the phrase when the text's terms from the i-th term of the piece at `start` on are its terms. */
+  phraseAt(start: number, i: number, ph: string[]): IndexedTerm[] | null {
+    const words: IndexedTerm[] = [];
+    let piece = this.at(start);
+    let k = i;
+    while (words.length < ph.length) {
+      const t = piece.terms[k++];
+      if (t === undefined) {
+        const next = this.after(piece.end);
+        if (next < 0) return null;
+        piece = this.at(next);
+        k = 0;
+        continue;
+      }
+      if (t.term !== ph[words.length]) return null;
+      words.push(t);
+    }
+    return words;
+  }
+}
+
+/**
+ * The same hits as hitsIn(indexTerms(text), q), reading only the pieces of the text where a query term occurs in the
+ * folded text (and, for a phrase, the pieces after): a search hit's text is mostly words the query does not hold.
+ * A query with a term that is not all Arabic letters reads the whole text.
+ */
+export function findHits(text: string, q: ParsedQuery): Hit[] {
+  if (!q.all.every(arabicOnly)) return hitsIn(indexTerms(text), q);
+  const folded = normalizeForMatch(text);
+  const pieces = new Pieces(text);
+  const found = new Set<number>();
+  for (const t of q.all) {
+    for (let p = folded.text.indexOf(t); p >= 0; p = folded.text.indexOf(t, p + 1)) found.add(pieces.startOf(folded.offsets[p] as number));
+  }
+  const starts = [...found].sort((a, b) => a - b);
+  const hits: Hit[] = [];
+  const single = new Set(q.words);
+  q.phrases.forEach((ph, k) => {
+    let any = false;
+    for (const s of starts) {
+      pieces.at(s).terms.forEach((t, i) => {
+        if (t.term !== ph[0]) return;
+        const words = pieces.phraseAt(s, i, ph);
+        if (words === null) return;
+        hits.push(phraseHit(words, k));
+        any = true;
+      });
+    }
+    if (!any) for (const t of ph) single.add(t);
+  });
+  for (const s of starts) {
+    for (const t of pieces.at(s).terms) if (single.has(t.term)) hits.push({ start: t.start, end: t.end, key: t.term, weight: 1, words: [t] });
+  }
+  return hits.sort(byPlace);
 }
 
 /** The hits of the best window: most distinct weight, then most hits, then earliest. */
@@ -163,7 +270,7 @@ function render(text: string, a: number, b: number, words: IndexedTerm[]): Snipp
 
 /** A window of `text` around its best cluster of hits, or null when nothing matches. */
 function around(text: string, q: ParsedQuery, width: number): Snippet | null {
-  const hits = findHits(indexTerms(text), q);
+  const hits = findHits(text, q);
   if (hits.length === 0) return null;
   const cluster = bestCluster(hits, width);
   const first = cluster[0] as Hit;

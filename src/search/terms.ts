@@ -55,8 +55,29 @@ function cap(t: string): string {
   return cut;
 }
 
+/**
+ * Terms already computed, by token kind and form (a word's term depends on its base only, a number's or Latin word's
+ * on its normalized form only): news repeats its words, and stemming and the regular expressions below cost more
+ * than the tokenizing. Bounded like the tokenizer's own cache.
+ */
+const TERMS = { word: new Map<string, string>(), number: new Map<string, string>(), latin: new Map<string, string>() };
+const CACHE_SIZE = 50_000;
+
 /** The term of one token, or '' when it has none (punctuation, a lone mark). */
 export function tokenTerm(tok: Token): string {
+  if (tok.kind === 'punct') return '';
+  const cache = TERMS[tok.kind];
+  const key = tok.kind === 'word' ? tok.base : tok.norm;
+  let t = cache.get(key);
+  if (t === undefined) {
+    t = computeTerm(tok);
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(key, t);
+  }
+  return t;
+}
+
+function computeTerm(tok: Token): string {
   let t: string;
   if (tok.kind === 'word') t = stem(tok.base).replace(NOT_WORD, '');
   else if (tok.kind === 'number') t = numberTerm(tok.norm);
@@ -68,13 +89,21 @@ export function tokenTerm(tok: Token): string {
 
 /** Every word, Latin word and number of the text as a term, in order, with its original offsets. */
 export function indexTerms(text: string): IndexedTerm[] {
-  const tokens = tokenize(text);
+  return indexTermsAt(text, 0, text.length);
+}
+
+/**
+ * The terms of text[start, end), offsets into `text`. Tokens never cross whitespace, so when both ends are at
+ * whitespace (or the ends of the text) these are exactly the terms indexTerms(text) finds there.
+ */
+export function indexTermsAt(text: string, start: number, end: number): IndexedTerm[] {
+  const tokens = tokenize(start === 0 && end === text.length ? text : text.slice(start, end));
   const out: IndexedTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
     if (tok.kind === 'punct' || isDetachedProclitic(tokens, i)) continue;
     const term = tokenTerm(tok);
-    if (term !== '') out.push({ term, start: tok.start, end: tok.end });
+    if (term !== '') out.push({ term, start: tok.start + start, end: tok.end + start });
   }
   return out;
 }
