@@ -293,70 +293,109 @@ export const RECENT_TIER = 10_000;
 /** Matches are counted up to this many; past it `more` is set. */
 export const COUNT_CAP = 10_000;
 
+interface HitRow {
+  n: number;
+  id: string | null;
+  title: string;
+  text: string;
+  story_id: string | null;
+  outlet: string | null;
+  published: string | null;
+  role: ExportArticle['role'];
+  score: number;
+}
+
 /**
  * Ranked hits: every word (and phrase) of the query, Arabic-aware; filters as for articles. `total` counts the
  * matches up to COUNT_CAP (`more` when there are more). The ranking is over the RANK_WINDOW most recent matches,
  * taken from the newest RECENT_TIER articles when they hold that many: a query matching more is a broad one, and in
  * news the newer of equally good hits is the better one. So a broad query costs about the same however big the
  * store grows, and a narrow one is ranked over all its matches.
+ *
+ * The work is one pass over the matches in most cases (see `hitsSql`): the count, the window, its ranking and the
+ * page of hits in one statement. Only when there are more matches than COUNT_CAP is the window looked for again,
+ * among the newest RECENT_TIER articles (and, when they hold fewer than the window, among all the matches).
  */
 export async function search(db: Db, q: string, f: Filters, limit: number, offset: number): Promise<Page<SearchHit>> {
   const parsed = parseQuery(q);
   if ('error' in parsed) throw new QueryError(parsed.error);
   const params: unknown[] = [toTsQuery(parsed)];
-  const where = ['a.search @@ to_tsquery(\'simple\', $1)', ...articleFilters(f, params)];
-  const from = `FROM articles a WHERE ${where.join(' AND ')}`;
-  // The match goes through the GIN index, never a scan of every row: a scan would read (and decompress) every
-  // article's search vector to test it, which the planner does not count; the index answers which rows match
-  // without reading them.
-  const { total, more, rows } = await db.tx(async (t) => {
+  const match = ['a.search @@ to_tsquery(\'simple\', $1)', ...articleFilters(f, params)].join(' AND ');
+  const window = Math.max(RANK_WINDOW, offset + limit);
+  const page = { window, limit: Math.trunc(limit), offset: Math.trunc(offset) };
+  const { counted, rows } = await db.tx(async (t) => {
     // (read before index scans are turned off: max(seq) is one step down the index on seq)
     const top = Number((await t.query<{ s: number | null }>('SELECT max(seq) AS s FROM articles'))[0]?.s ?? 0);
+    // The match goes through the GIN index, never a scan of every row: a scan would read (and decompress) every
+    // article's search vector to test it, which the planner does not count; the index answers which rows match
+    // without reading them.
     await t.exec('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off');
-    // counted up to COUNT_CAP: past that, "more than" is all a reader needs, and counting costs every match
-    const counted = Number((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) m`, params))[0]?.n ?? 0);
-    const total = Math.min(counted, COUNT_CAP);
-    const more = counted > COUNT_CAP;
-    // Ranked on the search vector alone, among the RANK_WINDOW most recent matches (or as many as the page asked
-    // for needs): ranking reads every candidate's vector, and a common word matches a large share of a big store.
-    // The texts are read for the page of hits only.
-    const window = Math.max(RANK_WINDOW, offset + limit);
-    // Looked for first among the newest RECENT_TIER articles (in ingest order): the index on seq and the search
-    // index are combined (BitmapAnd), so a broad query reads the rows of that tier only; when it holds fewer
-    // matches than the window, every match is taken.
-    let ranked: { id: string; score: number }[] = [];
-    for (const floor of top > RECENT_TIER ? [top - RECENT_TIER, null] : [null]) {
-      ranked = await t.query<{ id: string; score: number }>(
-        `WITH c AS (SELECT a.id, a.published ${from}${floor === null ? '' : ` AND a.seq > ${Math.trunc(floor)}`} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ${window})
-         SELECT c.id, ts_rank_cd(x.search, to_tsquery('simple', $1)) AS score FROM c JOIN articles x ON x.id = c.id
-         ORDER BY score DESC, c.published DESC NULLS LAST, c.id LIMIT ${window}`,
-        params,
-      );
-      if (ranked.length >= window) break;
+    const floor = top > RECENT_TIER ? Math.trunc(top - RECENT_TIER) : null;
+    const first = await t.query<HitRow>(hitsSql(match, floor, page), params);
+    const counted = first[0]?.n ?? 0;
+    if (counted <= COUNT_CAP) return { counted, rows: first };
+    // A broad query: the window from the newest articles, else from all the matches.
+    let rows: HitRow[] = [];
+    for (const from of floor === null ? [null] : [floor, null]) {
+      rows = await t.query<HitRow>(windowSql(match, from, page), params);
+      if ((rows[0]?.n ?? 0) >= window) break;
     }
-    ranked = ranked.slice(offset, offset + limit);
-    const texts = new Map(
-      (
-        await t.query<{ id: string; title: string; text: string; story_id: string | null; outlet: string | null; published: string | null; role: ExportArticle['role'] }>(
-          'SELECT id, title, text, story_id, outlet, published, role FROM articles WHERE id = ANY($1::text[])',
-          [ranked.map((r) => r.id)],
-        )
-      ).map((r) => [r.id, r]),
-    );
-    const rows = ranked.flatMap((r) => {
-      const t = texts.get(r.id);
-      return t ? [{ ...t, score: r.score }] : [];
-    });
-    return { total, more, rows };
+    return { counted, rows };
   });
   return {
-    total,
-    ...(more ? { more: true } : {}),
+    total: Math.min(counted, COUNT_CAP),
+    ...(counted > COUNT_CAP ? { more: true } : {}),
     limit,
     offset,
-    items: rows.map((r) => {
+    items: rows.flatMap((r) => {
+      if (r.id === null) return [];
       const s = snippet(r.text, r.title, parsed);
-      return { articleId: r.id, title: r.title, storyId: r.story_id, outlet: r.outlet, published: r.published, role: r.role, snippet: s.snippet, highlights: s.highlights, score: Math.round(r.score * 1e6) / 1e6 };
+      return [{ articleId: r.id, title: r.title, storyId: r.story_id, outlet: r.outlet, published: r.published, role: r.role, snippet: s.snippet, highlights: s.highlights, score: Math.round(r.score * 1e6) / 1e6 }];
     }),
   };
+}
+
+interface Window {
+  window: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The window `c` (ctid, id, published) ranked, and the page of hits with what a hit shows; `n` on every row (a row
+ * of nulls besides `n` when the page is empty). The window's rows are read again by ctid, for their search vector
+ * (ranking reads the vector of every row in the window) and, for the page only, their title and text.
+ */
+function rankedSql(ctes: string, n: string, w: Window): string {
+  return `WITH ${ctes},
+    r AS (SELECT c.id, c.published, ts_rank_cd(x.search, to_tsquery('simple', $1)) AS score, x.title, x.text, x.story_id, x.outlet, x.role
+          FROM c JOIN articles x ON x.ctid = c.t
+          ORDER BY score DESC, c.published DESC NULLS LAST, c.id LIMIT ${w.limit} OFFSET ${w.offset})
+    SELECT ${n} AS n, r.* FROM (SELECT 1) one LEFT JOIN r ON true`;
+}
+
+/**
+ * One pass over the matches (up to COUNT_CAP + 1 of them): their count, and when that is all of them, the window
+ * (the RANK_WINDOW most recent, from the newest articles when they hold that many), ranked, and the page of hits.
+ */
+function hitsSql(match: string, floor: number | null, w: Window): string {
+  const recent = floor === null ? 'true' : `m.seq > ${floor}`;
+  return rankedSql(
+    `m AS MATERIALIZED (SELECT a.ctid AS t, a.seq, a.published, a.id FROM articles a WHERE ${match} LIMIT ${COUNT_CAP + 1}),
+    k AS (SELECT count(*)::int AS n, count(*) FILTER (WHERE ${recent})::int AS recent FROM m),
+    c AS (SELECT m.t, m.id, m.published FROM m, k WHERE k.n <= ${COUNT_CAP} AND (${recent} OR k.recent < ${w.window})
+          ORDER BY m.published DESC NULLS LAST, m.id LIMIT ${w.window})`,
+    '(SELECT n FROM k)',
+    w,
+  );
+}
+
+/** The window of a broad query among the articles after `floor` (all when null), with its size as `n`. */
+function windowSql(match: string, floor: number | null, w: Window): string {
+  return rankedSql(
+    `c AS MATERIALIZED (SELECT a.ctid AS t, a.id, a.published FROM articles a WHERE ${match}${floor === null ? '' : ` AND a.seq > ${floor}`}
+          ORDER BY a.published DESC NULLS LAST, a.id LIMIT ${w.window})`,
+    '(SELECT count(*)::int FROM c)',
+    w,
+  );
 }
