@@ -11,7 +11,8 @@
  * --pg URL|off (RASD_BENCH_PG_URL, else RASD_TEST_PG_URL, else postgres://postgres@127.0.0.1:5432/test).
  *
  * 1. Ingest, as `rasd ingest` does it: pages generated from the fixtures (bench/corpus.ts, kept in bench/out/store-*),
- *    streamed with readInputs → analyzePage → addPage, then link(); then a second batch of new pages added to the
+ *    ingested as `rasd ingest` does it (src/cli/ingest.ts ingestInto: read, analysed on worker threads, stored in
+ *    batches in the order read, then linked); then a second batch of new pages added to the
  *    filled store and linked (is linking incremental?). Into a fresh PGlite folder, and into a fresh schema of the
  *    server (dropped at the end). The headline is end-to-end: pages / (analyse + store + link).
  * 2. Search: the articles table filled directly with synthetic articles (bench/store-articles.ts: the pool's texts
@@ -26,10 +27,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readInputs } from '../src/input/index.js';
-import { analyzePage } from '../src/pipeline.js';
+import { ingestInto } from '../src/cli/ingest.js';
+import { defaultWorkers } from '../src/workers/pool.js';
 import { search } from '../src/store/queries.js';
-import { Store, contentHash, type LinkResult } from '../src/store/store.js';
+import { Store, type LinkResult } from '../src/store/store.js';
 import { ensureCorpus, type Corpus } from './corpus.js';
 import { createRng, hashSeed } from './random.js';
 import { ArticleFactory, checkTerms, loadPool, type Pool, type SyntheticArticle } from './store-articles.js';
@@ -151,13 +152,9 @@ interface BatchResult {
   pages: number;
   articles: number;
   skipped: number;
-  errors: number;
   statuses: Record<string, number>;
-  /** readInputs → analyzePage → addPage, the whole loop. */
+  /** Read, analyse (on the worker threads) and store every page, until the last is committed. */
   loopMs: number;
-  analyzeMs: number;
-  storeMs: number;
-  addPage: Latency;
   memory: MemoryPeak;
 }
 
@@ -171,6 +168,7 @@ interface IngestResult {
   kind: Backend['kind'];
   label: string;
   openMs: number;
+  workers: number;
   first: BatchResult;
   firstLink: LinkRun;
   more: BatchResult | null;
@@ -178,46 +176,25 @@ interface IngestResult {
   sizeMB: number;
 }
 
-async function addPages(store: Store, dir: string): Promise<BatchResult> {
-  const peak = new PeakMemory();
-  const r: BatchResult = { pages: 0, articles: 0, skipped: 0, errors: 0, statuses: {}, loopMs: 0, analyzeMs: 0, storeMs: 0, addPage: latency([]), memory: { heapMB: 0, rssMB: 0 } };
-  const adds: number[] = [];
-  const started = performance.now();
-  for await (const item of readInputs([dir])) {
-    if ('warning' in item) {
-      r.skipped++;
-      continue;
-    }
-    const t0 = performance.now();
-    let page;
-    try {
-      page = analyzePage(item);
-    } catch {
-      r.errors++;
-      continue;
-    }
-    const t1 = performance.now();
-    const res = await store.addPage(page, contentHash(item.bytes));
-    const t2 = performance.now();
-    r.analyzeMs += t1 - t0;
-    r.storeMs += t2 - t1;
-    adds.push(t2 - t1);
-    r.pages++;
-    r.articles += res.articleIds.length;
-    r.statuses[res.status] = (r.statuses[res.status] ?? 0) + 1;
-    if (r.pages % 50 === 0) peak.sample();
-  }
-  r.loopMs = performance.now() - started;
-  r.addPage = latency(adds);
-  r.memory = peak.stop();
-  return r;
-}
+const SILENT = { write: (): boolean => true };
 
-async function timedLink(store: Store): Promise<LinkRun> {
+/** One `rasd ingest` pass over the folder (src/cli/ingest.ts ingestInto): storing and linking timed apart. */
+async function ingestBatch(store: Store, dir: string): Promise<{ batch: BatchResult; link: LinkRun }> {
   const peak = new PeakMemory();
-  const t0 = performance.now();
-  const result = await store.link(() => peak.sample());
-  return { ms: performance.now() - t0, result, memory: peak.stop() };
+  const timer = setInterval(() => peak.sample(), 100);
+  try {
+    const r = await ingestInto(store, [dir], { stdout: SILENT, stderr: SILENT });
+    const memory = peak.stop();
+    if (r.link === null) throw new Error(`nothing was linked from ${dir}`);
+    const t = r.tally;
+    const statuses: Record<string, number> = { added: t.added, replaced: t.replaced, unchanged: t.unchanged, failed: t.failed };
+    return {
+      batch: { pages: t.added + t.replaced + t.unchanged + t.failed, articles: t.articles, skipped: t.skipped, statuses, loopMs: r.storeMs, memory },
+      link: { ms: r.linkMs, result: r.link, memory },
+    };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 async function ingestOn(b: Backend, first: Corpus, more: Corpus | null): Promise<IngestResult> {
@@ -225,11 +202,19 @@ async function ingestOn(b: Backend, first: Corpus, more: Corpus | null): Promise
   const store = await b.open();
   const openMs = performance.now() - t0;
   try {
-    const firstBatch = await addPages(store, first.dir);
-    const firstLink = await timedLink(store);
-    const moreBatch = more ? await addPages(store, more.dir) : null;
-    const moreLink = more ? await timedLink(store) : null;
-    return { kind: b.kind, label: b.label, openMs, first: firstBatch, firstLink, more: moreBatch, moreLink, sizeMB: await storeSizeMB(store) };
+    const one = await ingestBatch(store, first.dir);
+    const two = more ? await ingestBatch(store, more.dir) : null;
+    return {
+      kind: b.kind,
+      label: b.label,
+      openMs,
+      workers: defaultWorkers(),
+      first: one.batch,
+      firstLink: one.link,
+      more: two?.batch ?? null,
+      moreLink: two?.link ?? null,
+      sizeMB: await storeSizeMB(store),
+    };
   } finally {
     await store.close();
   }
@@ -242,7 +227,7 @@ function printIngest(r: IngestResult): void {
   const pad = '  ';
   out('', r.label);
   out('', `${pad}open (create and migrate): ${secs(r.openMs)}`);
-  out('', `${pad}${int(f.pages)} pages → ${int(f.articles)} articles: analyse + store ${secs(f.loopMs)} (${int(perSec(f.pages, f.loopMs))} pages/s); of which analyzePage ${secs(f.analyzeMs)}, addPage ${secs(f.storeMs)} (${int(perSec(f.pages, f.storeMs))} pages/s; per page p50 ${fixed(f.addPage.p50, 2)} ms, p95 ${fixed(f.addPage.p95, 2)} ms, max ${fixed(f.addPage.max, 1)} ms)`);
+  out('', `${pad}${int(f.pages)} pages → ${int(f.articles)} articles: read, analyse (${count(r.workers, 'worker thread')}) and store ${secs(f.loopMs)} (${int(perSec(f.pages, f.loopMs))} pages/s)`);
   const l = r.firstLink;
   out('', `${pad}link (${l.result.mode}, ${int(l.result.linked)} pages): ${secs(l.ms)} (${int(perSec(l.result.linked, l.ms))} pages/s) → ${count(l.result.articles, 'article')}, ${count(l.result.entities, 'entity', 'entities')}, ${count(l.result.stories, 'story', 'stories')}`);
   const e2e = endToEnd(f, l);
@@ -262,7 +247,7 @@ function printIngest(r: IngestResult): void {
   const mem = [f.memory, l.memory, r.more?.memory, r.moreLink?.memory].filter((x): x is MemoryPeak => x !== undefined);
   out('', `${pad}memory peak: heap ${fixed(Math.max(...mem.map((x) => x.heapMB)))} MB (store loop ${fixed(f.memory.heapMB)}, link ${fixed(l.memory.heapMB)}), RSS ${fixed(Math.max(...mem.map((x) => x.rssMB)))} MB; store size ${fixed(r.sizeMB)} MB`);
   const other = Object.entries(f.statuses).filter(([s]) => s !== 'added');
-  if (f.skipped + f.errors > 0 || other.length > 0) out('', `${pad}note: ${f.skipped} inputs skipped, ${f.errors} pages threw, statuses ${JSON.stringify(f.statuses)}`);
+  if (f.skipped > 0 || other.some(([, n]) => n > 0)) out('', `${pad}note: ${f.skipped} inputs skipped, statuses ${JSON.stringify(f.statuses)}`);
 }
 
 // ------------------------------------------------------------------------------------------------------ search
@@ -432,7 +417,7 @@ async function main(): Promise<void> {
     const m = first.manifest;
     const gen = (c: Corpus): string => (c.generated ? `generated now in ${secs(c.manifest.generationMs)}` : 'reused');
     out('ingest', `${int(m.pages)} pages (${fixed(m.bytes / MB, 1)} MB, ${Object.entries(m.byFormat).map(([k, v]) => `${k} ${int(v)}`).join(', ')}) generated from ${m.fixtures.templates.length} fixture pages, seed ${opts.seed} (${gen(first)})${more ? `, then ${int(more.manifest.pages)} more (${gen(more)})` : ''}`);
-    out('', 'readInputs → analyzePage → addPage, then link(), as `rasd ingest` does; a fresh store each');
+    out('', 'as `rasd ingest` runs: pages read, analysed on worker threads, stored in batches in order, then linked; a fresh store each');
     const backends = [pgliteBackend('ingest'), ...(pgSkip ? [] : [postgresBackend(opts.pg, 'ingest')])];
     for (const b of backends) {
       try {
@@ -450,9 +435,7 @@ async function main(): Promise<void> {
       articles: r.first.articles,
       openMs: round(r.openMs, 1),
       loopMs: round(r.first.loopMs, 1),
-      analyzeMs: round(r.first.analyzeMs, 1),
-      addPageMs: round(r.first.storeMs, 1),
-      addPage: r.first.addPage,
+      workers: r.workers,
       linkMs: round(r.firstLink.ms, 1),
       link: r.firstLink.result,
       moreLink: r.moreLink?.result ?? null,

@@ -127,8 +127,9 @@ test('a 3 GiB file costs no more memory than a 60 MB one: only its head is read'
   peaks['3 GiB file'] = r.maxRssMB!;
   const sixty = peaks['60 MB file'];
   assert.ok(sixty !== undefined, 'the 60 MB test ran first');
-  // ~50 times the file, the same head: the same peak, give or take the garbage collector's timing
-  assert.ok(r.maxRssMB! < sixty + 100, `peak RSS ${r.maxRssMB} MB for 3 GiB against ${sixty} MB for 60 MB`);
+  // ~50 times the file, the same head: the same peak, give or take the garbage collector's timing and which pages
+  // the analysis worker holds at once (the files are read in another order)
+  assert.ok(r.maxRssMB! < Math.max(sixty + 100, sixty * 1.25), `peak RSS ${r.maxRssMB} MB for 3 GiB against ${sixty} MB for 60 MB`);
   // What the head costs: about 150 MB of RSS per MiB of dense article text (src/who, then linking), on top of
   // the embedded store (~390 MB); measured 850 MB in all here. A file read whole would not fit in this.
   assert.ok(r.maxRssMB! < 1500, `peak RSS ${r.maxRssMB} MB`);

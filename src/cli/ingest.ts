@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { Fetcher } from '../fetch/index.js';
 import { diagnostic } from '../diagnostics.js';
 import { analyzePage as defaultAnalyzePage } from '../pipeline.js';
+import { AnalyzePool, defaultWorkers } from '../workers/pool.js';
 import { collect, isUrl, parseUrlList, type SourceMemory, type SourceRecord } from '../sources/index.js';
 import { StoreLockedError } from '../store/lock.js';
 import { Store, type LinkResult, type PageResult } from '../store/store.js';
@@ -61,12 +62,36 @@ function failedPage(raw: RawPage, err: unknown): AnalyzedPage {
   return { source: raw.source, format: raw.format, encoding: null, language: 'und', size: raw.bytes.length, articles: [], warnings: [warning] };
 }
 
+/** Pages read ahead of the store (analysed or being analysed), and their bytes: what bounds the memory. */
+const WINDOW_PAGES = 64;
+const WINDOW_BYTES = 32 * 1024 * 1024;
+/** Pages stored per transaction. */
+const STORE_BATCH = 32;
+
+interface Queued {
+  raw: RawPage;
+  hash: string;
+  record: SourceRecord | null;
+  page: Promise<AnalyzedPage>;
+}
+
+/**
+ * Into the store itself. Pages are analysed on worker threads (src/workers/pool.ts; in this thread when a test
+ * supplies its own `analyzePage`, or RASD_WORKERS=0) a window ahead, and stored in the order they were read, a batch
+ * per transaction, while the workers go on with the next ones.
+ */
 class StoreSink implements Sink {
   readonly memory: SourceMemory;
   readonly where: string;
+  private pool: AnalyzePool | null = null;
+  private queue: Queued[] = [];
+  private queuedBytes = 0;
+  /** When the pages were all stored, before linking (performance.now()). */
+  storedAt = 0;
   constructor(
     private readonly store: Store,
     private readonly io: CliIO,
+    private readonly ownsStore = true,
   ) {
     this.where = store.db.location;
     this.memory = {
@@ -75,28 +100,59 @@ class StoreSink implements Sink {
       pageHash: (source) => store.pageHash(source),
     };
   }
-  async put(raw: RawPage, hash: string, record: SourceRecord | null): Promise<PageResult[]> {
-    let page: AnalyzedPage;
-    try {
-      page = (this.io.analyzePage ?? defaultAnalyzePage)(raw);
-    } catch (err) {
-      page = failedPage(raw, err);
+  private analyze(raw: RawPage): Promise<AnalyzedPage> {
+    const workers = defaultWorkers();
+    if (this.io.analyzePage !== undefined || workers === 0) {
+      try {
+        return Promise.resolve((this.io.analyzePage ?? defaultAnalyzePage)(raw));
+      } catch (err) {
+        return Promise.resolve(failedPage(raw, err));
+      }
     }
-    for (const w of page.warnings) this.io.stderr.write(formatWarning(page.source, w));
-    const r = await this.store.addPage(page, hash);
-    if (record) await this.store.saveSource(record, true);
-    return [r];
+    this.pool ??= new AnalyzePool(workers);
+    return this.pool.analyze(raw).catch((err: unknown) => failedPage(raw, err));
+  }
+  async put(raw: RawPage, hash: string, record: SourceRecord | null): Promise<PageResult[]> {
+    this.queue.push({ raw, hash, record, page: this.analyze(raw) });
+    this.queuedBytes += raw.bytes.length;
+    if (this.queue.length < WINDOW_PAGES && this.queuedBytes < WINDOW_BYTES) return [];
+    return this.storeSome(STORE_BATCH);
+  }
+  /** Stores the first `n` pages of the queue (all: Infinity), in order. */
+  private async storeSome(n: number): Promise<PageResult[]> {
+    const results: PageResult[] = [];
+    while (this.queue.length > 0 && n > 0) {
+      const take = this.queue.splice(0, Math.min(n, STORE_BATCH));
+      n -= take.length;
+      const items = [];
+      for (const q of take) {
+        this.queuedBytes -= q.raw.bytes.length;
+        const page = await q.page;
+        for (const w of page.warnings) this.io.stderr.write(formatWarning(page.source, w));
+        items.push({ page, hash: q.hash, record: q.record });
+      }
+      results.push(...(await this.store.addPages(items)));
+    }
+    return results;
   }
   async finish(): Promise<{ results: PageResult[]; link: LinkResult | null }> {
-    if (!(await this.store.needsLink())) return { results: [], link: null };
+    const results = await this.storeSome(Infinity);
+    await this.pool?.close();
+    this.pool = null;
+    this.storedAt = performance.now();
+    if (!(await this.store.needsLink())) return { results, link: null };
     this.io.stderr.write('linking entities, reprints and stories…\n');
     const link = await this.store.link((done, total) => {
       if (done % 1000 === 0 || done === total) this.io.stderr.write(`  linked ${int(done)} / ${int(total)} pages\n`);
     });
-    return { results: [], link };
+    return { results, link };
   }
-  close(): Promise<void> {
-    return this.store.close();
+  async close(): Promise<void> {
+    this.queue = [];
+    this.queuedBytes = 0;
+    await this.pool?.close();
+    this.pool = null;
+    if (this.ownsStore) await this.store.close();
   }
 }
 
@@ -228,6 +284,22 @@ function linkLine(l: LinkResult): string {
     `${count(l.written.entities, 'entity', 'entities')}, ${count(l.written.stories, 'story', 'stories')}\n` +
     `store: ${count(l.pages, 'page')}, ${count(l.articles, 'article')}, ${count(l.entities, 'entity', 'entities')}, ${count(l.stories, 'story', 'stories')}\n`
   );
+}
+
+/**
+ * One ingest pass into an open store, as `rasd ingest` runs it (the store stays open): for the bench, which times
+ * storing (analysis on the workers included) and linking apart.
+ */
+export async function ingestInto(store: Store, specs: string[], io: CliIO): Promise<{ tally: Tally; link: LinkResult | null; storeMs: number; linkMs: number }> {
+  const sink = new StoreSink(store, io, false);
+  const t0 = performance.now();
+  try {
+    const { tally, link } = await pass(sink, specs, false, true, io);
+    const t1 = performance.now();
+    return { tally, link, storeMs: sink.storedAt - t0, linkMs: t1 - sink.storedAt };
+  } finally {
+    await sink.close();
+  }
 }
 
 /** `rasd ingest`. */

@@ -55,6 +55,11 @@ export interface LinkState {
 }
 
 const BATCH = 200;
+/**
+ * New articles kept in memory to be written once, finished; past `holdArticles` they are written provisional first
+ * and finished in place (tests lower it to take that path).
+ */
+export const linkTuning = { holdArticles: 20_000 };
 const SNAPSHOT_SHARE = 0.1;
 const SNAPSHOT_MIN_PAGES = 500;
 const CHUNK = 8 * 1024 * 1024;
@@ -127,6 +132,60 @@ async function eachPage(db: Db, from: number, to: number, fn: (seq: number, page
   }
 }
 
+/** A new article as the linkers gave it: entity keys provisional (`prov`), terms for the search column. */
+type NewRow = Omit<ExportArticle, 'mentions' | 'quotes' | 'storyId' | 'duplicateOf'> & {
+  seq: number;
+  ord: number;
+  prov: { mentions: ExportMention[]; quotes: ExportQuote[] };
+  keys: string[];
+  titleTerms: string;
+  textTerms: string;
+};
+
+/** What finishing an article sets on it. */
+interface Finished {
+  mentions: ExportMention[];
+  quotes: ExportQuote[];
+  dup: string | null;
+  story: string | null;
+}
+
+/** Inserts new articles: finished (`done[i]` for `rows[i]`), or provisional (null: finished later in place). */
+async function insertArticles(db: Db, rows: readonly NewRow[], done: readonly Finished[] | null): Promise<void> {
+  const data = rows.map((r, i) => {
+    const f = done?.[i];
+    return f ? { ...r, mentions: f.mentions, quotes: f.quotes, dup: f.dup, story: f.story } : { ...r, mentions: [], quotes: [], dup: null, story: null };
+  });
+  await db.query(
+    `INSERT INTO articles (id, page_id, seq, ord, role, title, text, captions, published, outlet, credits, duplicate_of, story_id, mentions, quotes, dates, prov, keys, search)
+     SELECT x.id, x."pageId", x.seq, x.ord, x.role, x.title, x.text, x.captions, x.published, x.outlet, x.credits, x.dup, x.story, x.mentions, x.quotes, x.dates, x.prov,
+            ARRAY(SELECT jsonb_array_elements_text(x.keys)),
+            setweight(to_tsvector('simple', x."titleTerms"), 'A') || to_tsvector('simple', x."textTerms")
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, "pageId" text, seq bigint, ord int, role text, title text, text text, captions jsonb,
+       published text, outlet text, credits jsonb, dup text, story text, mentions jsonb, quotes jsonb, dates jsonb, prov jsonb, keys jsonb, "titleTerms" text, "textTerms" text)`,
+    [JSON.stringify(data)],
+  );
+}
+
+/** Inserts finished articles' quotes and entity links. */
+async function insertLinks(db: Db, quotes: readonly unknown[], links: readonly unknown[]): Promise<void> {
+  if (quotes.length > 0) {
+    await db.query(
+      `INSERT INTO quotes (article_id, n, story_id, speaker_id, speaker, text, kind, via, date, published)
+       SELECT x.article, x.n, x.story, x."speakerId", x.speaker, x.text, x.kind, x.via, x.date, x.published
+       FROM jsonb_to_recordset($1::jsonb) AS x(article text, n int, story text, "speakerId" text, speaker text, text text, kind text, via jsonb, date text, published text)`,
+      [JSON.stringify(quotes)],
+    );
+  }
+  if (links.length > 0) {
+    await db.query(
+      `INSERT INTO article_entities (article_id, entity_id, mentions)
+       SELECT x.article, x.entity, x.n FROM jsonb_to_recordset($1::jsonb) AS x(article text, entity text, n int)`,
+      [JSON.stringify(links)],
+    );
+  }
+}
+
 function capture(linkers: Linkers): Before {
   const p = linkers.parts();
   return {
@@ -175,20 +234,13 @@ export async function linkPages(db: Db, cache: LinkState | null, progress: Progr
     });
     const before = linked > 0 ? capture(linkers) : null;
 
-    // 2. the new pages: their articles stored with provisional entity keys
+    // 2. the new pages through the linkers: their articles held (or, past linkTuning.holdArticles, stored provisional)
     let maxSeq = linked;
-    let batch: unknown[] = [];
+    let batch: NewRow[] = [];
+    let spilled = false;
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return;
-      await db.query(
-        `INSERT INTO articles (id, page_id, seq, ord, role, title, text, captions, published, outlet, credits, duplicate_of, story_id, mentions, quotes, dates, prov, keys, search)
-         SELECT x.id, x."pageId", x.seq, x.ord, x.role, x.title, x.text, x.captions, x.published, x.outlet, x.credits, NULL, NULL, '[]', '[]', x.dates, x.prov,
-                ARRAY(SELECT jsonb_array_elements_text(x.keys)),
-                setweight(to_tsvector('simple', x."titleTerms"), 'A') || to_tsvector('simple', x."textTerms")
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, "pageId" text, seq bigint, ord int, role text, title text, text text, captions jsonb,
-           published text, outlet text, credits jsonb, dates jsonb, prov jsonb, keys jsonb, "titleTerms" text, "textTerms" text)`,
-        [JSON.stringify(batch)],
-      );
+      for (let i = 0; i < batch.length; i += BATCH) await insertArticles(db, batch.slice(i, i + BATCH), null);
       batch = [];
     };
     await eachPage(db, linked, Infinity, async (seq, page) => {
@@ -200,10 +252,14 @@ export async function linkPages(db: Db, cache: LinkState | null, progress: Progr
         const { mentions, quotes, storyId: _s, duplicateOf: _d, ...rest } = a;
         batch.push({ ...rest, seq, ord: i + 1, prov: { mentions, quotes }, keys: [...keys], titleTerms: termString(a.title), textTerms: termString(a.text) });
       });
-      if (batch.length >= BATCH) await flush();
+      // Most runs hold their new articles and write them once, finished; a very large one writes them as they come.
+      if (!spilled && batch.length > linkTuning.holdArticles) spilled = true;
+      if (spilled) await flush();
       tick();
     });
-    await flush();
+    if (spilled) await flush();
+    const held = batch;
+    batch = [];
     const state: LinkState = { linkers, seq: maxSeq, epoch };
     const pagesNow = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pages'))[0]?.n ?? 0);
     const stateSeq = Number(meta.get('state_seq') ?? 0);
@@ -224,6 +280,22 @@ export async function linkPages(db: Db, cache: LinkState | null, progress: Progr
     const touchedStories = new Set<string>();
     const touchedEntities = new Set<string>();
     let writtenArticles = 0;
+    /** The finished article: final entities, quotes, the copy it repeats and its story; its quotes and entity links. */
+    const finish = (r: { id: string; prov: { mentions: ExportMention[]; quotes: ExportQuote[] }; published: string | null }, quotes: unknown[], links: unknown[]): Finished => {
+      const f = after.finalize({ id: r.id, mentions: r.prov.mentions, quotes: r.prov.quotes } as ExportArticle);
+      if (f.storyId !== null) touchedStories.add(f.storyId);
+      f.quotes.forEach((q, n) =>
+        quotes.push({ article: r.id, n, story: f.storyId, speakerId: q.speakerId, speaker: q.speaker, text: q.text, kind: q.kind, via: q.via, date: q.date, published: r.published }),
+      );
+      const per = new Map<string, number>();
+      for (const m of f.mentions) per.set(m.entityId, (per.get(m.entityId) ?? 0) + 1);
+      for (const [e, n] of per) {
+        links.push({ article: r.id, entity: e, n });
+        touchedEntities.add(e);
+      }
+      writtenArticles++;
+      return { mentions: f.mentions, quotes: f.quotes, dup: f.duplicateOf, story: f.storyId };
+    };
     const refinish = async (rows: { id: string; prov: { mentions: ExportMention[]; quotes: ExportQuote[] }; published: string | null }[]): Promise<void> => {
       if (rows.length === 0) return;
       const ids = rows.map((r) => r.id);
@@ -232,49 +304,28 @@ export async function linkPages(db: Db, cache: LinkState | null, progress: Progr
       const oldStories = await db.query<{ story_id: string | null }>('SELECT DISTINCT story_id FROM articles WHERE id = ANY($1::text[])', [ids]);
       for (const r of oldStories) if (r.story_id !== null) touchedStories.add(r.story_id);
       await db.query('DELETE FROM quotes WHERE article_id = ANY($1::text[])', [ids]);
-      const updates: unknown[] = [];
       const quotes: unknown[] = [];
       const links: unknown[] = [];
-      for (const r of rows) {
-        const f = after.finalize({ id: r.id, mentions: r.prov.mentions, quotes: r.prov.quotes } as ExportArticle);
-        if (f.storyId !== null) touchedStories.add(f.storyId);
-        updates.push({ id: r.id, mentions: f.mentions, quotes: f.quotes, dup: f.duplicateOf, story: f.storyId });
-        f.quotes.forEach((q, n) =>
-          quotes.push({ article: r.id, n, story: f.storyId, speakerId: q.speakerId, speaker: q.speaker, text: q.text, kind: q.kind, via: q.via, date: q.date, published: r.published }),
-        );
-        const per = new Map<string, number>();
-        for (const m of f.mentions) per.set(m.entityId, (per.get(m.entityId) ?? 0) + 1);
-        for (const [e, n] of per) {
-          links.push({ article: r.id, entity: e, n });
-          touchedEntities.add(e);
-        }
-      }
+      const updates = rows.map((r) => ({ id: r.id, ...finish(r, quotes, links) }));
       await db.query(
         `UPDATE articles a SET mentions = x.mentions, quotes = x.quotes, duplicate_of = x.dup, story_id = x.story
          FROM jsonb_to_recordset($1::jsonb) AS x(id text, mentions jsonb, quotes jsonb, dup text, story text) WHERE a.id = x.id`,
         [JSON.stringify(updates)],
       );
-      if (quotes.length > 0) {
-        await db.query(
-          `INSERT INTO quotes (article_id, n, story_id, speaker_id, speaker, text, kind, via, date, published)
-           SELECT x.article, x.n, x.story, x."speakerId", x.speaker, x.text, x.kind, x.via, x.date, x.published
-           FROM jsonb_to_recordset($1::jsonb) AS x(article text, n int, story text, "speakerId" text, speaker text, text text, kind text, via jsonb, date text, published text)`,
-          [JSON.stringify(quotes)],
-        );
-      }
-      if (links.length > 0) {
-        await db.query(
-          `INSERT INTO article_entities (article_id, entity_id, mentions)
-           SELECT x.article, x.entity, x.n FROM jsonb_to_recordset($1::jsonb) AS x(article text, entity text, n int)`,
-          [JSON.stringify(links)],
-        );
-      }
-      writtenArticles += rows.length;
+      await insertLinks(db, quotes, links);
     };
     type Row = { id: string; prov: { mentions: ExportMention[]; quotes: ExportQuote[] }; published: string | null };
-    // the new articles, a batch at a time
+    // the new articles: held ones written once, finished; spilled ones finished in place, a batch at a time
+    for (let i = 0; i < held.length; i += BATCH) {
+      const quotes: unknown[] = [];
+      const links: unknown[] = [];
+      const rows = held.slice(i, i + BATCH);
+      const done = rows.map((r) => finish(r, quotes, links));
+      await insertArticles(db, rows, done);
+      await insertLinks(db, quotes, links);
+    }
     let lastId = '';
-    for (;;) {
+    for (; spilled; ) {
       const rows = await db.query<Row>('SELECT id, prov, published FROM articles WHERE seq > $1 AND id > $2 ORDER BY id LIMIT $3', [linked, lastId, BATCH * 5]);
       if (rows.length === 0) break;
       lastId = rows[rows.length - 1]!.id;

@@ -53,6 +53,26 @@ export interface SourceRecord {
   error: string | null;
 }
 
+/** A page to store, with the record of its fetch when it came from a URL. */
+export interface NewPage {
+  page: AnalyzedPage;
+  hash: string;
+  record?: SourceRecord | null;
+}
+
+async function saveSource(db: Db, r: SourceRecord, changed: boolean): Promise<void> {
+  await db.query(
+    `INSERT INTO sources (url, kind, final_url, etag, last_modified, content_hash, stamp, feed, status, error, fetched_at, changed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), CASE WHEN $11::boolean THEN now() END)
+     ON CONFLICT (url) DO UPDATE SET kind = EXCLUDED.kind, final_url = coalesce(EXCLUDED.final_url, sources.final_url),
+       etag = coalesce(EXCLUDED.etag, sources.etag), last_modified = coalesce(EXCLUDED.last_modified, sources.last_modified),
+       content_hash = coalesce(EXCLUDED.content_hash, sources.content_hash), stamp = coalesce(EXCLUDED.stamp, sources.stamp),
+       feed = coalesce(EXCLUDED.feed, sources.feed), status = EXCLUDED.status, error = EXCLUDED.error, fetched_at = now(),
+       changed_at = CASE WHEN $11::boolean THEN now() ELSE sources.changed_at END`,
+    [r.url, r.kind, r.finalUrl, r.etag, r.lastModified, r.contentHash, r.stamp, r.feed, r.status, r.error, changed],
+  );
+}
+
 export class Store {
   /** The linkers after this process's last `link`, so that the next one need not restore them. */
   private state: LinkState | null = null;
@@ -94,38 +114,80 @@ export class Store {
 
   /** Stores one analysed page. The same content under the same source changes nothing. */
   async addPage(page: AnalyzedPage, hash: string): Promise<PageResult> {
-    const id = pageId(page.source);
-    const articleIds = page.articles.map((_, i) => `${id}-${i + 1}`);
-    const result = (status: PageStatus): PageResult => ({ source: page.source, pageId: id, status, articleIds, warnings: page.warnings.map((w) => ({ rule: w.rule, message: w.message })) });
+    return (await this.addPages([{ page, hash }]))[0]!;
+  }
+
+  /**
+   * Stores analysed pages in one transaction, in the order given (the order they are linked in), with the fetch
+   * records of those that came from URLs: a run killed before the commit stores none of them and records no fetch,
+   * so the next run fetches and stores them again. The same content under the same source changes nothing.
+   */
+  async addPages(items: readonly NewPage[]): Promise<PageResult[]> {
+    if (items.length === 0) return [];
     return this.db.tx(async (db) => {
+      const ids = items.map((it) => pageId(it.page.source));
       // On a server, two processes adding the same page (an ingest and a watch of the same feed) take turns here:
-      // without it both would find no row and the second INSERT would fail (src/store/concurrent.test.ts).
-      if (db.kind === 'postgres') await db.query(`SELECT pg_advisory_xact_lock(hashtext('rasd_page:' || coalesce(current_schema(), '') || ':' || $1))`, [id]);
-      const old = await db.query<{ content_hash: string }>('SELECT content_hash FROM pages WHERE id = $1', [id]);
-      const analysis = JSON.stringify(page);
-      const warnings = JSON.stringify(result('added').warnings);
-      if (old[0]?.content_hash === hash) return result('unchanged');
-      if (old[0]) {
+      // without it both would find no row and the second INSERT would fail (src/store/concurrent.test.ts). The
+      // locks are taken in one order, so two batches never wait for each other crosswise.
+      if (db.kind === 'postgres') {
+        await db.query(
+          `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext('rasd_page:' || coalesce(current_schema(), '') || ':' || id) AS h FROM unnest($1::text[]) AS id) x ORDER BY h`,
+          [ids],
+        );
+      }
+      const rows = await db.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM pages WHERE id = ANY($1::text[])', [[...new Set(ids)]]);
+      const stored = new Map(rows.map((r) => [r.id, r.content_hash]));
+      const results: PageResult[] = [];
+      let inserts: unknown[] = [];
+      const insertNow = async (): Promise<void> => {
+        if (inserts.length === 0) return;
+        await db.query(
+          `INSERT INTO pages (id, seq, source, content_hash, format, language, warnings, article_ids, analysis)
+           SELECT x.id, nextval('pages_seq'), x.source, x.hash, x.format, x.language, x.warnings, x."articleIds", x.analysis
+           FROM jsonb_to_recordset($1::jsonb) AS x(id text, source text, hash text, format text, language text, warnings jsonb, "articleIds" jsonb, analysis jsonb, n int)
+           ORDER BY x.n`,
+          [JSON.stringify(inserts)],
+        );
+        inserts = [];
+      };
+      let replaced = false;
+      for (let i = 0; i < items.length; i++) {
+        const { page, hash } = items[i]!;
+        const id = ids[i]!;
+        const articleIds = page.articles.map((_, k) => `${id}-${k + 1}`);
+        const warnings = page.warnings.map((w) => ({ rule: w.rule, message: w.message }));
+        const old = stored.get(id);
+        const status: PageStatus = old === hash ? 'unchanged' : old !== undefined ? 'replaced' : 'added';
+        results.push({ source: page.source, pageId: id, status, articleIds, warnings });
+        if (status === 'unchanged') continue;
+        stored.set(id, hash);
+        if (status === 'added') {
+          inserts.push({ n: inserts.length, id, source: page.source, hash, format: page.format, language: page.language, warnings, articleIds, analysis: page });
+          continue;
+        }
+        await insertNow(); // the page replaced may be one of this batch
+        replaced = true;
         await db.query('UPDATE pages SET content_hash = $2, format = $3, language = $4, warnings = $5::jsonb, article_ids = $6::jsonb, analysis = $7::jsonb, ingested_at = now() WHERE id = $1', [
           id,
           hash,
           page.format,
           page.language,
-          warnings,
+          JSON.stringify(warnings),
           JSON.stringify(articleIds),
-          analysis,
+          JSON.stringify(page),
         ]);
-      } else {
-        await db.query(
-          `INSERT INTO pages (id, seq, source, content_hash, format, language, warnings, article_ids, analysis)
-           VALUES ($1, nextval('pages_seq'), $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb)`,
-          [id, page.source, hash, page.format, page.language, warnings, JSON.stringify(articleIds), analysis],
-        );
       }
-      await db.query(`INSERT INTO meta (key, value) VALUES ('linked', 'no') ON CONFLICT (key) DO UPDATE SET value = 'no'`);
+      await insertNow();
+      if (results.some((r) => r.status !== 'unchanged')) {
+        await db.query(`INSERT INTO meta (key, value) VALUES ('linked', 'no') ON CONFLICT (key) DO UPDATE SET value = 'no'`);
+      }
       // a replaced page's old articles are in the linkers' state already: the next link starts again from nothing
-      if (old[0]) await db.query(`INSERT INTO meta (key, value) VALUES ('relink', 'full') ON CONFLICT (key) DO UPDATE SET value = 'full'`);
-      return result(old[0] ? 'replaced' : 'added');
+      if (replaced) await db.query(`INSERT INTO meta (key, value) VALUES ('relink', 'full') ON CONFLICT (key) DO UPDATE SET value = 'full'`);
+      for (let i = 0; i < items.length; i++) {
+        const record = items[i]!.record;
+        if (record) await saveSource(db, record, results[i]!.status !== 'unchanged');
+      }
+      return results;
     });
   }
 
@@ -169,16 +231,7 @@ export class Store {
 
   /** Records a fetch of a URL; `changed` marks that its content changed (or was new). */
   async saveSource(r: SourceRecord, changed: boolean): Promise<void> {
-    await this.db.query(
-      `INSERT INTO sources (url, kind, final_url, etag, last_modified, content_hash, stamp, feed, status, error, fetched_at, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), CASE WHEN $11::boolean THEN now() END)
-       ON CONFLICT (url) DO UPDATE SET kind = EXCLUDED.kind, final_url = coalesce(EXCLUDED.final_url, sources.final_url),
-         etag = coalesce(EXCLUDED.etag, sources.etag), last_modified = coalesce(EXCLUDED.last_modified, sources.last_modified),
-         content_hash = coalesce(EXCLUDED.content_hash, sources.content_hash), stamp = coalesce(EXCLUDED.stamp, sources.stamp),
-         feed = coalesce(EXCLUDED.feed, sources.feed), status = EXCLUDED.status, error = EXCLUDED.error, fetched_at = now(),
-         changed_at = CASE WHEN $11::boolean THEN now() ELSE sources.changed_at END`,
-      [r.url, r.kind, r.finalUrl, r.etag, r.lastModified, r.contentHash, r.stamp, r.feed, r.status, r.error, changed],
-    );
+    await saveSource(this.db, r, changed);
   }
 
   /**
