@@ -158,8 +158,10 @@ const mb = (n: number): string => String(Number((n / 1024 / 1024).toFixed(1)));
  * ('input/too-large'), so that memory stays bounded and the rest of the run proceeds. Reading the head rather than
  * skipping the file: a page's article comes near its start, so what is found there is worth keeping, and the head
  * costs no more than a page of that size. Measured for a 60 MB file: readInputs + decode grow RSS by about 10 MB;
- * the whole pipeline on the 4 MiB head takes ~12 s (nearly all in src/who) and ~150–330 MB at the peak (src/html's
- * DOM), which is why the cap is not larger.
+ * the whole pipeline on the 4 MiB head takes ~12 s (nearly all in src/who). Through `rasd ingest` into an embedded
+ * store the process peaks at ~730–840 MB (src/cli/huge.e2e.test.ts: the store itself ~390 MB, the rest the analysis
+ * of dense text, ~100 MB per MB of it, and its linking), the same for a 60 MB and a 3 GiB file: which is why the cap
+ * is not larger.
  */
 export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
