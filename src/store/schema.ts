@@ -140,4 +140,11 @@ CREATE TABLE sources (
 CREATE INDEX sources_feed ON sources (feed);
 `,
   },
+  {
+    version: 4,
+    name: 'search: credits indexed, so that an outlet filter is an index scan the search index combines with',
+    sql: `
+CREATE INDEX articles_credits ON articles USING gin (credits);
+`,
+  },
 ];
