@@ -10,7 +10,7 @@
  */
 export { indexTerms, termString, tokenTerm, MAX_TERM } from './terms.js';
 export type { IndexedTerm } from './terms.js';
-export { parseQuery, toTsQuery, MAX_TERMS, MAX_QUERY_LENGTH } from './query.js';
+export { parseQuery, toTsQuery, toTermsTsQuery, MAX_TERMS, MAX_QUERY_LENGTH } from './query.js';
 export type { ParsedQuery } from './query.js';
 export { snippet } from './snippet.js';
 export type { Snippet } from './snippet.js';

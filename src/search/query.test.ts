@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseQuery, toTsQuery, MAX_TERMS, type ParsedQuery } from './query.js';
+import { parseQuery, toTermsTsQuery, toTsQuery, MAX_TERMS, type ParsedQuery } from './query.js';
 
 function parsed(q: string): ParsedQuery {
   const p = parseQuery(q);
@@ -71,6 +71,12 @@ test('toTsQuery quotes hostile lexemes whatever a caller puts in a ParsedQuery',
   const p: ParsedQuery = { words: ["a'b", 'c\\', '', "x' | 'y"], phrases: [["d'", '\\e'], ['', 'f']], all: [] };
   assert.equal(toTsQuery(p), "'a''b' & 'c\\\\' & 'x'' | ''y' & ('d''' <-> '\\\\e') & 'f'");
   assert.equal(toTsQuery({ words: [], phrases: [], all: [] }), '');
+});
+
+test('toTermsTsQuery: every term ANDed, phrases taken apart, quoted like toTsQuery', () => {
+  assert.equal(toTermsTsQuery(parsed('روسيا «وزير الخارجية في موسكو» روسيا')), "'روسيا' & 'وزير' & 'خارجي' & 'في' & 'موسكو'");
+  assert.equal(toTermsTsQuery(parsed('"قاعدة حميميم" «القاعدة في حميميم»')), "'قاعد' & 'حميميم' & 'في'");
+  assert.equal(toTermsTsQuery({ words: [], phrases: [], all: ["a'b", '', 'c\\'] }), "'a''b' & 'c\\\\'");
 });
 
 test('a very long query is cut to MAX_TERMS terms', () => {

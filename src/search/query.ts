@@ -122,3 +122,14 @@ export function toTsQuery(p: ParsedQuery): string {
   }
   return parts.join(' & ');
 }
+
+/**
+ * Every term of the query ANDed, phrases or not: what the GIN index answers without reading any article (a phrase
+ * needs each candidate's positions, read from its search vector). The matches of toTsQuery(p) are among its matches.
+ */
+export function toTermsTsQuery(p: ParsedQuery): string {
+  return p.all
+    .filter((t) => t !== '')
+    .map(lexeme)
+    .join(' & ');
+}

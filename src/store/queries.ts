@@ -4,7 +4,7 @@
  * in the same order.
  */
 import type { ExportArticle, ExportEntity, ExportStory } from '../export/types.js';
-import { parseQuery, snippet, toTsQuery } from '../search/index.js';
+import { parseQuery, snippet, toTermsTsQuery, toTsQuery } from '../search/index.js';
 import type { Db } from './db.js';
 import { foldKey } from '../text/index.js';
 
@@ -292,6 +292,11 @@ export const RANK_WINDOW = 300;
 export const RECENT_TIER = 10_000;
 /** Matches are counted up to this many; past it `more` is set. */
 export const COUNT_CAP = 10_000;
+/**
+ * A query with a phrase has its matches counted up to this many: the index finds the articles that hold every word,
+ * and each of them is then checked for the words next to each other, which reads its search vector.
+ */
+export const PHRASE_COUNT_CAP = 1_000;
 
 interface HitRow {
   n: number;
@@ -307,22 +312,47 @@ interface HitRow {
 
 /**
  * Ranked hits: every word (and phrase) of the query, Arabic-aware; filters as for articles. `total` counts the
- * matches up to COUNT_CAP (`more` when there are more). The ranking is over the RANK_WINDOW most recent matches,
- * taken from the newest RECENT_TIER articles when they hold that many: a query matching more is a broad one, and in
- * news the newer of equally good hits is the better one. So a broad query costs about the same however big the
- * store grows, and a narrow one is ranked over all its matches.
+ * matches up to COUNT_CAP (PHRASE_COUNT_CAP with a phrase; `more` when there are more). The ranking is over the
+ * RANK_WINDOW most recent matches, taken from the newest RECENT_TIER articles when they hold that many: a query
+ * matching more is a broad one, and in news the newer of equally good hits is the better one. So a broad query costs
+ * about the same however big the store grows, and a narrow one is ranked over all its matches.
  *
  * The work is one pass over the matches in most cases (see `hitsSql`): the count, the window, its ranking and the
- * page of hits in one statement. Only when there are more matches than COUNT_CAP is the window looked for again,
+ * page of hits in one statement. Only when there are more matches than are counted is the window looked for again,
  * among the newest RECENT_TIER articles (and, when they hold fewer than the window, among all the matches).
  */
-export async function search(db: Db, q: string, f: Filters, limit: number, offset: number): Promise<Page<SearchHit>> {
+export function search(db: Db, q: string, f: Filters, limit: number, offset: number): Promise<Page<SearchHit>> {
+  return searchWith(db, q, f, limit, offset, SEARCH_LIMITS);
+}
+
+/** The bounds of `search` (smaller ones let tests reach every path with a few articles). */
+export interface SearchLimits {
+  rankWindow: number;
+  recentTier: number;
+  countCap: number;
+  phraseCountCap: number;
+}
+
+export const SEARCH_LIMITS: Readonly<SearchLimits> = { rankWindow: RANK_WINDOW, recentTier: RECENT_TIER, countCap: COUNT_CAP, phraseCountCap: PHRASE_COUNT_CAP };
+
+/** `search` with other bounds. */
+export async function searchWith(db: Db, q: string, f: Filters, limit: number, offset: number, bounds: SearchLimits): Promise<Page<SearchHit>> {
   const parsed = parseQuery(q);
   if ('error' in parsed) throw new QueryError(parsed.error);
   const params: unknown[] = [toTsQuery(parsed)];
-  const match = ['a.search @@ to_tsquery(\'simple\', $1)', ...articleFilters(f, params)].join(' AND ');
-  const window = Math.max(RANK_WINDOW, offset + limit);
-  const page = { window, limit: Math.trunc(limit), offset: Math.trunc(offset) };
+  const filters = articleFilters(f, params);
+  const match = ['a.search @@ to_tsquery(\'simple\', $1)', ...filters].join(' AND ');
+  const phrase = parsed.phrases.length > 0;
+  const cap = phrase ? bounds.phraseCountCap : bounds.countCap;
+  // With a phrase, the window of a broad query is looked for among the articles holding every word, newest first,
+  // each checked for the phrase until the window is full: the rest are never read.
+  let words: string | null = null;
+  const windowParams = [...params];
+  if (phrase) {
+    windowParams.push(toTermsTsQuery(parsed));
+    words = [`a.search @@ to_tsquery('simple', $${windowParams.length})`, ...filters].join(' AND ');
+  }
+  const w: Window = { window: Math.max(bounds.rankWindow, offset + limit), limit, offset };
   const { counted, rows } = await db.tx(async (t) => {
     // (read before index scans are turned off: max(seq) is one step down the index on seq)
     const top = Number((await t.query<{ s: number | null }>('SELECT max(seq) AS s FROM articles'))[0]?.s ?? 0);
@@ -330,21 +360,16 @@ export async function search(db: Db, q: string, f: Filters, limit: number, offse
     // article's search vector to test it, which the planner does not count; the index answers which rows match
     // without reading them.
     await t.exec('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off');
-    const floor = top > RECENT_TIER ? Math.trunc(top - RECENT_TIER) : null;
-    const first = await t.query<HitRow>(hitsSql(match, floor, page), params);
+    const floor = top > bounds.recentTier ? Math.trunc(top - bounds.recentTier) : null;
+    const first = await t.query<HitRow & { done: boolean }>(hitsSql(match, words, cap, floor, w), windowParams);
     const counted = first[0]?.n ?? 0;
-    if (counted <= COUNT_CAP) return { counted, rows: first };
-    // A broad query: the window from the newest articles, else from all the matches.
-    let rows: HitRow[] = [];
-    for (const from of floor === null ? [null] : [floor, null]) {
-      rows = await t.query<HitRow>(windowSql(match, from, page), params);
-      if ((rows[0]?.n ?? 0) >= window) break;
-    }
-    return { counted, rows };
+    if (first[0]?.done !== false) return { counted, rows: first };
+    // Fewer matches than the window among the newest articles, and more than are counted: the window from all.
+    return { counted, rows: await t.query<HitRow>(windowSql(match, words, w), windowParams) };
   });
   return {
-    total: Math.min(counted, COUNT_CAP),
-    ...(counted > COUNT_CAP ? { more: true } : {}),
+    total: Math.min(counted, cap),
+    ...(counted > cap ? { more: true } : {}),
     limit,
     offset,
     items: rows.flatMap((r) => {
@@ -362,40 +387,60 @@ interface Window {
 }
 
 /**
- * The window `c` (ctid, id, published) ranked, and the page of hits with what a hit shows; `n` on every row (a row
- * of nulls besides `n` when the page is empty). The window's rows are read again by ctid, for their search vector
- * (ranking reads the vector of every row in the window) and, for the page only, their title and text.
+ * The window `c` (ctid, id, published) ranked, and the page of hits with what a hit shows; the `head` columns on every
+ * row (a row of nulls besides them when the page is empty). The window's rows are read again by ctid, for their
+ * search vector (ranking reads the vector of every row in the window) and, for the page only, their title and text.
  */
-function rankedSql(ctes: string, n: string, w: Window): string {
+function rankedSql(ctes: string, head: string, w: Window): string {
   return `WITH ${ctes},
     r AS (SELECT c.id, c.published, ts_rank_cd(x.search, to_tsquery('simple', $1)) AS score, x.title, x.text, x.story_id, x.outlet, x.role
           FROM c JOIN articles x ON x.ctid = c.t
           ORDER BY score DESC, c.published DESC NULLS LAST, c.id LIMIT ${w.limit} OFFSET ${w.offset})
-    SELECT ${n} AS n, r.* FROM (SELECT 1) one LEFT JOIN r ON true`;
+    SELECT ${head}, r.* FROM (SELECT 1) one LEFT JOIN r ON true`;
 }
 
 /**
- * One pass over the matches (up to COUNT_CAP + 1 of them): their count, and when that is all of them, the window
- * (the RANK_WINDOW most recent, from the newest articles when they hold that many), ranked, and the page of hits.
+ * The matches of the newest articles (after `floor`; all when null) newest first, up to the count's cap (or the
+ * window, when the page asked for is further); then, when that is not the cap yet, the older matches, only counted
+ * up to the cap. `n` is their count; when the newest hold the window, or every match was seen, the window (the
+ * RANK_WINDOW most recent) is ranked and the page of hits read, and `done` is true. With a phrase, the articles
+ * holding its words are checked for it newest first, and only until the cap is reached.
  */
-function hitsSql(match: string, floor: number | null, w: Window): string {
-  const recent = floor === null ? 'true' : `m.seq > ${floor}`;
+function hitsSql(match: string, words: string | null, cap: number, floor: number | null, w: Window): string {
+  const keep = Math.max(cap + 1, w.window);
+  const after = floor === null ? '' : ` AND a.seq > ${floor}`;
+  const recent = newestSql(match, words, after, keep);
+  const older =
+    floor === null
+      ? 'SELECT NULL::tid AS t, NULL::text AS id, NULL::text AS published WHERE false'
+      : `SELECT a.ctid AS t, a.id, a.published FROM articles a WHERE ${match} AND a.seq <= ${floor} LIMIT greatest(0, ${cap + 1} - (SELECT count(*) FROM recent))`;
+  const done = `k.recent >= ${w.window} OR k.recent + k.older <= ${cap}`;
   return rankedSql(
-    `m AS MATERIALIZED (SELECT a.ctid AS t, a.seq, a.published, a.id FROM articles a WHERE ${match} LIMIT ${COUNT_CAP + 1}),
-    k AS (SELECT count(*)::int AS n, count(*) FILTER (WHERE ${recent})::int AS recent FROM m),
-    c AS (SELECT m.t, m.id, m.published FROM m, k WHERE k.n <= ${COUNT_CAP} AND (${recent} OR k.recent < ${w.window})
-          ORDER BY m.published DESC NULLS LAST, m.id LIMIT ${w.window})`,
-    '(SELECT n FROM k)',
+    `recent AS MATERIALIZED (${recent}),
+    older AS MATERIALIZED (${older}),
+    k AS (SELECT (SELECT count(*) FROM recent)::int AS recent, (SELECT count(*) FROM older)::int AS older),
+    c AS (SELECT x.t, x.id, x.published FROM (SELECT * FROM recent UNION ALL SELECT o.* FROM older o, k WHERE k.recent < ${w.window}) x, k
+          WHERE ${done} ORDER BY x.published DESC NULLS LAST, x.id LIMIT ${w.window})`,
+    `(SELECT recent + older FROM k) AS n, (SELECT ${done} FROM k) AS done`,
     w,
   );
 }
 
-/** The window of a broad query among the articles after `floor` (all when null), with its size as `n`. */
-function windowSql(match: string, floor: number | null, w: Window): string {
-  return rankedSql(
-    `c AS MATERIALIZED (SELECT a.ctid AS t, a.id, a.published FROM articles a WHERE ${match}${floor === null ? '' : ` AND a.seq > ${floor}`}
-          ORDER BY a.published DESC NULLS LAST, a.id LIMIT ${w.window})`,
-    '(SELECT count(*)::int FROM c)',
-    w,
-  );
+/**
+ * The first `keep` matches newest first (ctid, id, published), among the articles `after` selects. With a phrase
+ * (`words`: the match of its words alone), the articles holding the words are taken newest first and checked for the
+ * phrase one by one until `keep` are found (the fence `OFFSET 0` keeps the check out of the scan): the rest are never
+ * read.
+ */
+function newestSql(match: string, words: string | null, after: string, keep: number): string {
+  const order = 'ORDER BY a.published DESC NULLS LAST, a.id';
+  return words === null
+    ? `SELECT a.ctid AS t, a.id, a.published FROM articles a WHERE ${match}${after} ${order} LIMIT ${keep}`
+    : `SELECT s.t, s.id, s.published FROM (SELECT a.ctid AS t, a.id, a.published, a.search FROM articles a WHERE ${words}${after} ${order} OFFSET 0) s
+       WHERE s.search @@ to_tsquery('simple', $1) LIMIT ${keep}`;
+}
+
+/** The window of a query among all its matches, with its size as `n`. */
+function windowSql(match: string, words: string | null, w: Window): string {
+  return rankedSql(`c AS MATERIALIZED (${newestSql(match, words, '', w.window)})`, '(SELECT count(*)::int FROM c) AS n', w);
 }
