@@ -62,9 +62,14 @@ function failedPage(raw: RawPage, err: unknown): AnalyzedPage {
   return { source: raw.source, format: raw.format, encoding: null, language: 'und', size: raw.bytes.length, articles: [], warnings: [warning] };
 }
 
-/** Pages read ahead of the store (analysed or being analysed), and their bytes: what bounds the memory. */
-const WINDOW_PAGES = 64;
-const WINDOW_BYTES = 32 * 1024 * 1024;
+/**
+ * Pages read ahead of the store (analysed or being analysed), and their bytes: what bounds the memory. The window is
+ * wide enough that the workers go on analysing while this thread links a chunk.
+ */
+const WINDOW_PAGES = 512;
+const WINDOW_BYTES = 48 * 1024 * 1024;
+/** Pages stored before they are linked, while more are being analysed (a run that replaced a page links at the end). */
+const LINK_CHUNK = 500;
 /** Pages stored per transaction. */
 const STORE_BATCH = 32;
 
@@ -86,12 +91,18 @@ class StoreSink implements Sink {
   private pool: AnalyzePool | null = null;
   private queue: Queued[] = [];
   private queuedBytes = 0;
+  private unlinked = 0;
+  private replaced = false;
+  /** The links run so far in this pass, merged into one result. */
+  private linked: LinkResult | null = null;
   /** When the pages were all stored, before linking (performance.now()). */
   storedAt = 0;
   constructor(
     private readonly store: Store,
     private readonly io: CliIO,
     private readonly ownsStore = true,
+    private readonly linkChunk = LINK_CHUNK,
+    private readonly window = WINDOW_PAGES,
   ) {
     this.where = store.db.location;
     this.memory = {
@@ -115,8 +126,23 @@ class StoreSink implements Sink {
   async put(raw: RawPage, hash: string, record: SourceRecord | null): Promise<PageResult[]> {
     this.queue.push({ raw, hash, record, page: this.analyze(raw) });
     this.queuedBytes += raw.bytes.length;
-    if (this.queue.length < WINDOW_PAGES && this.queuedBytes < WINDOW_BYTES) return [];
-    return this.storeSome(STORE_BATCH);
+    if (this.queue.length < this.window && this.queuedBytes < WINDOW_BYTES) return [];
+    const results = await this.storeSome(STORE_BATCH);
+    // link a chunk while the workers analyse what is queued (the analysis and the linking overlap)
+    if (this.unlinked >= this.linkChunk && !this.replaced) await this.link();
+    return results;
+  }
+  private async link(): Promise<void> {
+    const r = await this.store.link();
+    this.unlinked = 0;
+    const before = this.linked;
+    this.linked = before === null ? r : {
+      ...r,
+      mode: before.mode === 'full' || r.mode === 'full' ? 'full' : 'incremental',
+      linked: before.linked + r.linked,
+      written: { articles: before.written.articles + r.written.articles, entities: before.written.entities + r.written.entities, stories: before.written.stories + r.written.stories },
+    };
+    this.io.stderr.write(`  linked ${int(this.linked.linked)} pages\n`);
   }
   /** Stores the first `n` pages of the queue (all: Infinity), in order. */
   private async storeSome(n: number): Promise<PageResult[]> {
@@ -131,7 +157,12 @@ class StoreSink implements Sink {
         for (const w of page.warnings) this.io.stderr.write(formatWarning(page.source, w));
         items.push({ page, hash: q.hash, record: q.record });
       }
-      results.push(...(await this.store.addPages(items)));
+      const done = await this.store.addPages(items);
+      for (const r of done) {
+        if (r.status === 'added' || r.status === 'replaced') this.unlinked++;
+        if (r.status === 'replaced') this.replaced = true;
+      }
+      results.push(...done);
     }
     return results;
   }
@@ -140,11 +171,13 @@ class StoreSink implements Sink {
     await this.pool?.close();
     this.pool = null;
     this.storedAt = performance.now();
-    if (!(await this.store.needsLink())) return { results, link: null };
-    this.io.stderr.write('linking entities, reprints and stories…\n');
-    const link = await this.store.link((done, total) => {
-      if (done % 1000 === 0 || done === total) this.io.stderr.write(`  linked ${int(done)} / ${int(total)} pages\n`);
-    });
+    if (await this.store.needsLink()) {
+      this.io.stderr.write('linking entities, reprints and stories…\n');
+      await this.link();
+    }
+    const link = this.linked;
+    this.linked = null;
+    this.replaced = false;
     return { results, link };
   }
   async close(): Promise<void> {
@@ -290,8 +323,14 @@ function linkLine(l: LinkResult): string {
  * One ingest pass into an open store, as `rasd ingest` runs it (the store stays open): for the bench, which times
  * storing (analysis on the workers included) and linking apart.
  */
-export async function ingestInto(store: Store, specs: string[], io: CliIO): Promise<{ tally: Tally; link: LinkResult | null; storeMs: number; linkMs: number }> {
-  const sink = new StoreSink(store, io, false);
+export async function ingestInto(
+  store: Store,
+  specs: string[],
+  io: CliIO,
+  /** Tests: link every `linkChunk` pages, with `window` pages read ahead. */
+  options: { linkChunk?: number; window?: number } = {},
+): Promise<{ tally: Tally; link: LinkResult | null; storeMs: number; linkMs: number }> {
+  const sink = new StoreSink(store, io, false, options.linkChunk ?? LINK_CHUNK, options.window ?? WINDOW_PAGES);
   const t0 = performance.now();
   try {
     const { tally, link } = await pass(sink, specs, false, true, io);
