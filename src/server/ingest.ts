@@ -5,6 +5,7 @@
  */
 import { extname } from 'node:path';
 import { analyzePage } from '../pipeline.js';
+import { AnalyzePool, defaultWorkers } from '../workers/pool.js';
 import { diagnostic } from '../diagnostics.js';
 import { looksLikeHtmlDocument } from '../input/walk.js';
 import { pageId } from '../export/build.js';
@@ -88,38 +89,66 @@ export interface IngestOptions {
   onPageError?: (source: string, err: unknown) => void;
 }
 
+/**
+ * Analyses on worker threads (src/workers/pool.ts) unless given its own `analyze`: the server's thread stays free to
+ * answer while the pages of a request are analysed, all of them at once across the workers, then stored in order.
+ */
 export class Ingester {
-  private readonly analyze: (raw: RawPage) => AnalyzedPage;
+  private readonly analyze: ((raw: RawPage) => AnalyzedPage) | null;
+  private pool: AnalyzePool | null = null;
   private readonly onPageError: (source: string, err: unknown) => void;
 
   constructor(
     private readonly store: Store,
     options: IngestOptions = {},
   ) {
-    this.analyze = options.analyze ?? analyzePage;
+    this.analyze = options.analyze ?? (defaultWorkers() === 0 ? analyzePage : null);
     this.onPageError = options.onPageError ?? (() => undefined);
   }
 
   /** Analyses and stores the pages in order, then links once if anything changed (or a link is pending). */
   ingest(pages: readonly IncomingPage[]): Promise<PageResult[]> {
     return serialize(this.store, async () => {
+      const analyses = pages.map((p) => this.analyzed({ source: p.source, bytes: p.bytes, format: p.format }));
       const results: PageResult[] = [];
-      for (const p of pages) results.push(await this.one(p));
+      for (let i = 0; i < pages.length; i++) results.push(await this.one(pages[i]!, analyses[i]!));
       if (results.some((r) => r.status === 'added' || r.status === 'replaced') || (await this.store.needsLink())) await this.store.link();
       return results;
     });
   }
 
-  private async one(p: IncomingPage): Promise<PageResult> {
+  /** The page analysed, or why not (never rejects). */
+  private analyzed(raw: RawPage): Promise<{ page: AnalyzedPage } | { error: unknown }> {
+    const analyze = this.analyze;
+    if (analyze !== null) {
+      try {
+        return Promise.resolve({ page: analyze(raw) });
+      } catch (error) {
+        return Promise.resolve({ error });
+      }
+    }
+    this.pool ??= new AnalyzePool(defaultWorkers());
+    return this.pool.analyze(raw).then(
+      (page) => ({ page }),
+      (error: unknown) => ({ error }),
+    );
+  }
+
+  /** Stops the analysis workers (the server closing). */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
+  }
+
+  private async one(p: IncomingPage, analysis: Promise<{ page: AnalyzedPage } | { error: unknown }>): Promise<PageResult> {
     const bytes = p.bytes;
     const failed = (warning: { rule: string; message: string }): PageResult => ({ source: p.source, pageId: pageId(p.source), status: 'failed', articleIds: [], warnings: [warning] });
-    let page: AnalyzedPage;
-    try {
-      page = this.analyze({ source: p.source, bytes, format: p.format });
-    } catch (err) {
-      this.onPageError(p.source, err);
+    const a = await analysis;
+    if ('error' in a) {
+      this.onPageError(p.source, a.error);
       return failed(diagnostic('cli/analyze-failed'));
     }
+    const page = a.page;
     try {
       return await this.store.addPage(page, contentHash(bytes));
     } catch (err) {
