@@ -229,7 +229,7 @@ function printIngest(r: IngestResult): void {
   out('', `${pad}open (create and migrate): ${secs(r.openMs)}`);
   out('', `${pad}${int(f.pages)} pages → ${int(f.articles)} articles: read, analyse (${count(r.workers, 'worker thread')}) and store ${secs(f.loopMs)} (${int(perSec(f.pages, f.loopMs))} pages/s)`);
   const l = r.firstLink;
-  out('', `${pad}link (${l.result.mode}, ${int(l.result.linked)} pages): ${secs(l.ms)} (${int(perSec(l.result.linked, l.ms))} pages/s) → ${count(l.result.articles, 'article')}, ${count(l.result.entities, 'entity', 'entities')}, ${count(l.result.stories, 'story', 'stories')}`);
+  out('', `${pad}linked ${int(l.result.linked)} pages (in chunks while storing; ${l.result.mode === 'full' ? 'the first a full build' : 'incremental'}), then ${secs(l.ms)} of linking left after the last page was stored → ${count(l.result.articles, 'article')}, ${count(l.result.entities, 'entity', 'entities')}, ${count(l.result.stories, 'story', 'stories')}`);
   const e2e = endToEnd(f, l);
   const target = r.kind === 'pglite' ? `target ≥ ${TARGET_PAGES_PER_S} pages/s embedded: ${check(e2e >= TARGET_PAGES_PER_S)}` : `(the target is for the embedded store; ${e2e >= TARGET_PAGES_PER_S ? 'above' : 'below'} it)`;
   out('', `${pad}end-to-end ${int(f.pages)} pages in ${secs(f.loopMs + l.ms)}: ${int(e2e)} pages/s   ${target}`);
