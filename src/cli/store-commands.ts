@@ -111,7 +111,7 @@ export async function runStoreCommand(command: StoreCommand, argv: string[], io:
           const r = await search(s.db, q, filters, limit, offset);
           if (v.json !== undefined) io.stdout.write(JSON.stringify(r.items, null, 2) + '\n');
           else {
-            io.stdout.write(`${count(r.total, 'hit')} for ${clean(q)}\n`);
+            io.stdout.write(`${r.more === true ? 'more than ' : ''}${count(r.total, 'hit')} for ${clean(q)}\n`);
             for (const h of r.items) {
               io.stdout.write(`\n${h.articleId}  ${cleanShort(h.title, 100)}\n  ${[h.outlet, h.published, h.storyId ? `story ${h.storyId}` : ''].filter(Boolean).map((x) => clean(x as string)).join(' · ')}\n  ${markSnippet(h.snippet, h.highlights)}\n`);
             }

@@ -37,7 +37,8 @@ export interface XDocument {
 }
 
 // ---- API shapes (docs/API.md) ----
-export interface ListPage<T> { total: number; limit: number; offset: number; items: T[] }
+/** `more`: search only, there are more matches than `total` (counting stopped there). */
+export interface ListPage<T> { total: number; more?: boolean; limit: number; offset: number; items: T[] }
 export interface StorySummary {
   id: string; title: string; keywords: string[]; start: string | null; end: string | null;
   outlets: string[]; reports: number; reprints: number; articleCount: number;

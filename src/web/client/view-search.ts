@@ -99,7 +99,7 @@ export const searchView: View = async (src: DataSource, route) => {
   let pageNav: HTMLElement | null;
   if (q !== undefined) {
     const page = await src.search({ q, limit: 20, offset, ...filters });
-    summary = page.total === 0 ? 'لا نتائج.' : `${count(page.total, NOUNS.result)}، الأقرب أولًا.`;
+    summary = page.total === 0 ? 'لا نتائج.' : `${page.more === true ? 'أكثر من ' : ''}${count(page.total, NOUNS.result)}، الأقرب أولًا.`;
     results = page.items.length > 0 ? h('ol', { class: 'hits' }, page.items.map(hitItem)) : empty('لم يطابق البحث أي مقال. جرّب كلمات أقل أو أزل بعض المرشحات.');
     pageNav = pager(route, page);
   } else {
