@@ -155,6 +155,8 @@ interface BatchResult {
   statuses: Record<string, number>;
   /** Read, analyse (on the worker threads) and store every page, until the last is committed. */
   loopMs: number;
+  /** CPU time of the whole process (every thread) over the pass, storing and linking: what two cores must share. */
+  cpuMs: number;
   memory: MemoryPeak;
 }
 
@@ -183,13 +185,15 @@ async function ingestBatch(store: Store, dir: string): Promise<{ batch: BatchRes
   const peak = new PeakMemory();
   const timer = setInterval(() => peak.sample(), 100);
   try {
+    const cpu0 = process.cpuUsage();
     const r = await ingestInto(store, [dir], { stdout: SILENT, stderr: SILENT });
+    const cpu = process.cpuUsage(cpu0);
     const memory = peak.stop();
     if (r.link === null) throw new Error(`nothing was linked from ${dir}`);
     const t = r.tally;
     const statuses: Record<string, number> = { added: t.added, replaced: t.replaced, unchanged: t.unchanged, failed: t.failed };
     return {
-      batch: { pages: t.added + t.replaced + t.unchanged + t.failed, articles: t.articles, skipped: t.skipped, statuses, loopMs: r.storeMs, memory },
+      batch: { pages: t.added + t.replaced + t.unchanged + t.failed, articles: t.articles, skipped: t.skipped, statuses, loopMs: r.storeMs, cpuMs: (cpu.user + cpu.system) / 1000, memory },
       link: { ms: r.linkMs, result: r.link, memory },
     };
   } finally {
@@ -231,6 +235,7 @@ function printIngest(r: IngestResult): void {
   const l = r.firstLink;
   out('', `${pad}linked ${int(l.result.linked)} pages (in chunks while storing; ${l.result.mode === 'full' ? 'the first a full build' : 'incremental'}), then ${secs(l.ms)} of linking left after the last page was stored → ${count(l.result.articles, 'article')}, ${count(l.result.entities, 'entity', 'entities')}, ${count(l.result.stories, 'story', 'stories')}`);
   const e2e = endToEnd(f, l);
+  out('', `${pad}CPU time, every thread: ${fixed(f.cpuMs / Math.max(1, f.pages), 1)} ms per page (${secs(f.cpuMs)} in all; on ${availableParallelism()} cores the end-to-end rate cannot pass ${int(perSec(f.pages, f.cpuMs / availableParallelism()))} pages/s)`);
   const target = r.kind === 'pglite' ? `target ≥ ${TARGET_PAGES_PER_S} pages/s embedded: ${check(e2e >= TARGET_PAGES_PER_S)}` : `(the target is for the embedded store; ${e2e >= TARGET_PAGES_PER_S ? 'above' : 'below'} it)`;
   out('', `${pad}end-to-end ${int(f.pages)} pages in ${secs(f.loopMs + l.ms)}: ${int(e2e)} pages/s   ${target}`);
   if (r.more && r.moreLink) {
@@ -436,6 +441,7 @@ async function main(): Promise<void> {
       openMs: round(r.openMs, 1),
       loopMs: round(r.first.loopMs, 1),
       workers: r.workers,
+      cpuMs: round(r.first.cpuMs, 1),
       linkMs: round(r.firstLink.ms, 1),
       link: r.firstLink.result,
       moreLink: r.moreLink?.result ?? null,
