@@ -28,4 +28,6 @@ export interface PageDocument {
 
 export interface PageWindow {
   __csp?: string[];
+  /** set by the hostile pages' payloads (examples/hostile-web) if one ever ran */
+  __pwned?: unknown;
 }

@@ -34,6 +34,12 @@ export function exampleStories(): Corpus {
   return { name: 'examples/stories', dir, files: pagesIn(dir) };
 }
 
+/** The hostile pages of examples/hostile-web: one HTML, one scraped text, whose text tries to run script in the page. */
+export function hostileWeb(): Corpus {
+  const dir = join(projectRoot(), 'examples', 'hostile-web');
+  return { name: 'examples/hostile-web', dir, files: pagesIn(dir) };
+}
+
 /**
  * The five seed pages when ../shared/seeds is there (not on every clone), else the labelled story set.
  * RASD_SEEDS names another seed folder, or "none" to run on the story set as a clone without seeds does.
