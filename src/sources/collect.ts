@@ -13,8 +13,12 @@
 import { diagnostic } from '../diagnostics.js';
 import { readInputs, isSkipped, type SkippedInput } from '../input/index.js';
 import { contentHash } from '../store/hash.js';
+import type { SourceRecord } from '../store/store.js';
 import type { Diagnostic, RawPage } from '../types.js';
 import { parseFeed, type FeedItem, type FetchResult, type Fetcher } from '../fetch/index.js';
+
+/** What the store remembers of a fetched URL (defined with the table that keeps it). */
+export type { SourceRecord };
 
 /** What was fetched before: the store's `sources` table, or a map for a run that cannot read the store. */
 export interface SourceMemory {
@@ -22,19 +26,6 @@ export interface SourceMemory {
   save(r: SourceRecord, changed: boolean): Promise<void>;
   /** The stored content hash of the page with this source. */
   pageHash(source: string): Promise<string | null>;
-}
-
-export interface SourceRecord {
-  url: string;
-  kind: 'page' | 'feed';
-  finalUrl: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  contentHash: string | null;
-  stamp: string | null;
-  feed: string | null;
-  status: string;
-  error: string | null;
 }
 
 export type SourceItem =

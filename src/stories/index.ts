@@ -302,24 +302,23 @@ export class StoryClusterer {
     return norm > 0 ? dot / (vecNorm * Math.sqrt(norm)) : 0;
   }
 
-  private trimStats(m: Map<TermStat, number>, n: number): void {
+  /** Keeps the `n` entries of `m` with the highest weight × today's idf (ties: the earlier first). */
+  private trimBy<K>(m: Map<K, number>, n: number, idf: (k: K) => number): void {
     if (m.size <= n) return;
     const keep = [...m]
-      .map(([t, w]) => [t, w, w * this.idfOf(t)] as const)
+      .map(([t, w]) => [t, w, w * idf(t)] as const)
       .sort((x, y) => y[2] - x[2])
       .slice(0, n);
     m.clear();
     for (const [t, w] of keep) m.set(t, w);
   }
 
+  private trimStats(m: Map<TermStat, number>, n: number): void {
+    this.trimBy(m, n, (st) => this.idfOf(st));
+  }
+
   private trim(m: Map<string, number>, n: number): void {
-    if (m.size <= n) return;
-    const keep = [...m]
-      .map(([t, w]) => [t, w, w * this.idf(t)] as const)
-      .sort((x, y) => y[2] - x[2])
-      .slice(0, n);
-    m.clear();
-    for (const [t, w] of keep) m.set(t, w);
+    this.trimBy(m, n, (t) => this.idf(t));
   }
 
   private score(
