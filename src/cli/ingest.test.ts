@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { buildExport } from '../export/index.js';
 import type { ExportDocument } from '../export/types.js';
 import { repoRoot } from '../eval/run.js';
-import { readInputs } from '../input/index.js';
+import { readInputs, type SkippedInput } from '../input/index.js';
 import { analyzePage } from '../pipeline.js';
 import { exportDocument } from '../server/export.js';
 import { Store } from '../store/store.js';
-import type { AnalyzedPage } from '../types.js';
+import type { AnalyzedPage, RawPage } from '../types.js';
 import { ingestInto } from './ingest.js';
 
 const SILENT = { write: (): boolean => true };
@@ -55,3 +55,36 @@ for (const [name, options] of [
     }
   });
 }
+
+test('ingestInto interrupted (Ctrl-C) with pages read ahead: what was stored is linked, the rest is taken by the next run', async () => {
+  const pages: AnalyzedPage[] = [];
+  for await (const item of readInputs(dirs)) if (!('warning' in item)) pages.push(analyzePage(item));
+  const dir = mkdtempSync(join(tmpdir(), 'rasd-ingest-'));
+  try {
+    const store = await Store.open(join(dir, 'db'), { command: 'test' });
+    try {
+      const ctrl = new AbortController();
+      let read = 0;
+      // the signal goes off after 15 pages were read: with a window of 6, some are stored and some still read ahead
+      const readAndStop = async function* (paths: string[]): AsyncIterable<RawPage | SkippedInput> {
+        for await (const item of readInputs(paths)) {
+          yield item;
+          if (++read === 15) ctrl.abort();
+        }
+      };
+      const io = { stdout: SILENT, stderr: SILENT, signal: ctrl.signal, readInputs: readAndStop };
+      const first = await ingestInto(store, dirs, io, { linkChunk: 4, window: 6 });
+      assert.equal(first.interrupted, true);
+      assert.ok(first.tally.added > 0 && first.tally.added < 15, `${first.tally.added} stored before the interruption`);
+      assert.equal(await store.needsLink(), false, 'what was stored is linked');
+      const rest = await ingestInto(store, dirs, { stdout: SILENT, stderr: SILENT });
+      assert.equal(first.tally.added + rest.tally.added, pages.length, 'every page stored once over the two runs');
+      const stored = await exportDocument(store.db, { generatedAt: 'now' });
+      assert.deepEqual(comparable(stored), comparable(buildExport(pages, 'now')));
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -52,8 +52,11 @@ interface Sink {
   readonly where: string;
   /** Stores a page; returns the results of the pages done by now (the server takes them in batches). */
   put(raw: RawPage, hash: string, record: SourceRecord | null): Promise<PageResult[]>;
-  /** Links (store) or sends what is left (server). */
-  finish(): Promise<{ results: PageResult[]; link: LinkResult | null }>;
+  /**
+   * Links (store) or sends what is left (server). `interrupted` (Ctrl-C): pages read ahead and not stored yet are
+   * dropped (nothing of them is recorded, so the next run takes them again); what was stored is linked.
+   */
+  finish(interrupted?: boolean): Promise<{ results: PageResult[]; link: LinkResult | null }>;
   close(): Promise<void>;
 }
 
@@ -166,7 +169,11 @@ class StoreSink implements Sink {
     }
     return results;
   }
-  async finish(): Promise<{ results: PageResult[]; link: LinkResult | null }> {
+  async finish(interrupted = false): Promise<{ results: PageResult[]; link: LinkResult | null }> {
+    if (interrupted) {
+      this.queue = [];
+      this.queuedBytes = 0;
+    }
     const results = await this.storeSome(Infinity);
     await this.pool?.close();
     this.pool = null;
@@ -284,7 +291,7 @@ async function pass(sink: Sink, specs: string[], onlyChanged: boolean, quiet: bo
     if (!quiet && r.status !== 'unchanged') io.stdout.write(`${r.status.padEnd(9)} ${clean(r.source)}  (${count(r.articleIds.length, 'article')})\n`);
   };
   const end = async (interrupted: boolean): Promise<{ tally: Tally; link: LinkResult | null; interrupted: boolean }> => {
-    const { results, link } = await sink.finish();
+    const { results, link } = await sink.finish(interrupted);
     results.forEach(count1);
     return { tally, link, interrupted };
   };
@@ -329,13 +336,13 @@ export async function ingestInto(
   io: CliIO,
   /** Tests: link every `linkChunk` pages, with `window` pages read ahead. */
   options: { linkChunk?: number; window?: number } = {},
-): Promise<{ tally: Tally; link: LinkResult | null; storeMs: number; linkMs: number }> {
+): Promise<{ tally: Tally; link: LinkResult | null; interrupted: boolean; storeMs: number; linkMs: number }> {
   const sink = new StoreSink(store, io, false, options.linkChunk ?? LINK_CHUNK, options.window ?? WINDOW_PAGES);
   const t0 = performance.now();
   try {
-    const { tally, link } = await pass(sink, specs, false, true, io);
+    const { tally, link, interrupted } = await pass(sink, specs, false, true, io);
     const t1 = performance.now();
-    return { tally, link, storeMs: sink.storedAt - t0, linkMs: t1 - sink.storedAt };
+    return { tally, link, interrupted, storeMs: sink.storedAt - t0, linkMs: t1 - sink.storedAt };
   } finally {
     await sink.close();
   }
