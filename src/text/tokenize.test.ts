@@ -200,3 +200,9 @@ test('createTokenizer: extra stems from a gazetteer', () => {
   const tk = createTokenizer({ stems: ['بنيت'] });
   assert.deepEqual(tk('وبنيت').map((x) => [x.base, x.candidates]), [['بنيت', ['وبنيت', 'بنيت']]]);
 });
+
+test('clitics: a known noun in ة keeps its first letter in its plural and before a suffix (بوابة → بوابات, بوابتها)', () => {
+  for (const w of ['بوابة', 'بوابات', 'البوابات', 'بوابتها', 'بوابتين', 'وبوابات']) assert.equal(analyzeWord(w).base.startsWith('بواب'), true, w);
+  // a preposition before a word that is no known stem is still stripped
+  assert.equal(analyzeWord('بمحادثات').base, 'محادثات');
+});

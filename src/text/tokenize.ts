@@ -10,7 +10,7 @@
  * so:
  *  1. Known stems (src/lang/ar/clitics.json: names, places and common words that begin with clitic letters, function
  *     words): the reading with the fewest clitics whose stem is known wins (failing that, the one whose stem is a
- *     known stem plus a pronoun/plural suffix: "بعدها" = بعد + ها), and the candidates stop there ("بوتين" stays بوتين; "وبوتين" → بوتين; "بالمانيا" → المانيا; "وفي" → في).
+ *     known stem plus a pronoun/plural suffix: "بعدها" = بعد + ها, "بوابات" = بوابة + ات, "بوابتها" = بوابة + ها), and the candidates stop there ("بوتين" stays بوتين; "وبوتين" → بوتين; "بالمانيا" → المانيا; "وفي" → في).
  *  2. Otherwise the guard rule:
  *     - a conjunction و/ف is stripped when at least 3 letters remain ("وقال" → قال, but "ولد", "فقد" stay);
  *     - لل is ل + ال when at least 2 letters remain ("للقاعدة" → قاعده);
@@ -58,6 +58,9 @@ const LAM_ART = LAM + ART.slice(1); // "لل"
 const MIN_BASE = clitics.minBase;
 const MIN_LONE = clitics.minLoneBase;
 const SUFFIXES = clitics.suffixes.map(fold).sort((a, b) => b.length - a.length);
+/** ة as folded for matching, and the feminine plural suffix. */
+const TA_MARBUTA = fold('ة');
+const PLURAL_AT = fold('ات');
 
 function stemSet(extra: Iterable<string> = []): Set<string> {
   const set = new Set<string>();
@@ -128,7 +131,12 @@ function guardedStrip(w: string): Reading {
 function makeAnalyzer(stems: Set<string>): (norm: string) => WordAnalysis {
   const withSuffix = (rest: string): boolean => {
     for (const suf of SUFFIXES) {
-      if (rest.length - suf.length >= MIN_BASE && rest.endsWith(suf) && stems.has(rest.slice(0, -suf.length))) return true;
+      if (rest.length - suf.length < MIN_BASE || !rest.endsWith(suf)) continue;
+      const stem = rest.slice(0, -suf.length);
+      if (stems.has(stem)) return true;
+      // A noun in ة: its plural in ات ("بوابات" ← بوابة), its ة written ت before a suffix ("بوابتها", "بوابتين").
+      if (suf === PLURAL_AT && stems.has(stem + TA_MARBUTA)) return true;
+      if (stem.endsWith('ت') && stem.length > MIN_BASE && stems.has(stem.slice(0, -1) + TA_MARBUTA)) return true;
     }
     return false;
   };
