@@ -17,13 +17,12 @@
  *
  * Prints a table, then the same numbers as one line `BENCH_JSON {…}`.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { decode, readInputs } from '../src/input/index.js';
 import { analyzePage } from '../src/pipeline.js';
+import { repoRoot } from '../src/eval/run.js';
 import { htmlToBlocks } from '../src/html/index.js';
 import { textToBlocks } from '../src/blocks/index.js';
 import { segment } from '../src/segment/index.js';
@@ -47,15 +46,6 @@ interface Options {
   regen: boolean;
 }
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root (no package.json above the bench)');
-    dir = up;
-  }
-  return dir;
-}
 
 function parseOptions(argv: string[], root: string): Options {
   const env = process.env;

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { SCHEMA_NAME } from '../src/store/db.js';
 
+export { dropSchema } from '../src/store/db.js';
+
 export const MB = 1024 * 1024;
 
 /** The server: RASD_BENCH_PG_URL, else the tests' RASD_TEST_PG_URL, else the tests' default; "off" skips it. */
@@ -37,17 +39,6 @@ export function benchSchema(what: string): string {
   return name;
 }
 
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name '${schema}'`);
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
 
 // ------------------------------------------------------------------------------------------------------ memory
 

@@ -23,11 +23,11 @@
  * Prints the results with the targets beside them, then one line `BENCH_JSON {…}`. A missed target never fails the
  * run: benches report, tests gate.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ingestInto } from '../src/cli/ingest.js';
+import { repoRoot } from '../src/eval/run.js';
 import { defaultWorkers } from '../src/workers/pool.js';
 import { search } from '../src/store/queries.js';
 import { Store, type LinkResult } from '../src/store/store.js';
@@ -56,15 +56,6 @@ interface Options {
   pg: string;
 }
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root (no package.json above the bench)');
-    dir = up;
-  }
-  return dir;
-}
 
 const USAGE = 'usage: node dist/bench/store.bench.js [--pages N] [--more N] [--articles N] [--queries N] [--warmup N] [--seed S] [--pg URL|off]';
 

@@ -273,3 +273,16 @@ async function openPostgres(spec: string, schema: string | undefined): Promise<D
     close: () => pool.end(),
   };
 }
+
+/** Drops a schema made by `openDb(url, { schema })`. */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name '${schema}'`);
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -18,7 +18,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type TestContext } from 'node:test';
-import { openDb, SCHEMA_NAME, type Db } from './db.js';
+import { dropSchema, openDb, type Db } from './db.js';
+
+export { dropSchema };
 
 export const PG_URL = process.env['RASD_TEST_PG_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
 export type BackendKind = Db['kind'];
@@ -79,18 +81,6 @@ function pgliteTemplate(): Promise<string> {
   return template;
 }
 
-/** Drops a schema made by `openDb(url, { schema })`. */
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name '${schema}'`);
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
 
 let counter = 0;
 
